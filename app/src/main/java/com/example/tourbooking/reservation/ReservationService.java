@@ -1,0 +1,168 @@
+package com.example.tourbooking.reservation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.tourbooking.reservation.ReservationApi.BookReservationRequest;
+import com.example.tourbooking.reservation.ReservationApi.BookingResult;
+import com.example.tourbooking.reservation.ReservationApi.ReservationResponse;
+import com.example.tourbooking.reservation.ReservationExceptions.CancelForbiddenException;
+import com.example.tourbooking.reservation.ReservationExceptions.DepartureClosedException;
+import com.example.tourbooking.reservation.ReservationExceptions.HeadcountExceedsCapacityException;
+import com.example.tourbooking.reservation.ReservationExceptions.IdempotencyKeyReusedException;
+import com.example.tourbooking.reservation.ReservationExceptions.NotCancellableException;
+import com.example.tourbooking.reservation.ReservationExceptions.ReservationNotFoundException;
+import com.example.tourbooking.reservation.ReservationExceptions.SoldOutException;
+import com.example.tourbooking.system.PageResponse;
+import com.example.tourbooking.tour.TourBookings;
+import com.example.tourbooking.tour.TourBookings.BookingTerms;
+import com.example.tourbooking.user.CurrentUser;
+
+/**
+ * Books and cancels seats. A booking is one transaction: take the seats with a
+ * conditional update (the database refuses to oversell), then store the reservation. An
+ * {@code Idempotency-Key} makes retries return the first outcome.
+ */
+@Service
+class ReservationService {
+
+	private final ReservationRepository reservations;
+
+	private final TourBookings tours;
+
+	private final ReservationEvents events;
+
+	private final TransactionTemplate writeTransaction;
+
+	private final TransactionTemplate readTransaction;
+
+	private final Clock clock;
+
+	ReservationService(ReservationRepository reservations, TourBookings tours, ReservationEvents events,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.reservations = reservations;
+		this.tours = tours;
+		this.events = events;
+		this.writeTransaction = new TransactionTemplate(transactionManager);
+		this.readTransaction = new TransactionTemplate(transactionManager);
+		this.readTransaction.setReadOnly(true);
+		this.clock = clock;
+	}
+
+	BookingResult book(BookReservationRequest request, String idempotencyKey, CurrentUser customer) {
+		Optional<BookingResult> replay = replay(request, idempotencyKey, customer);
+		if (replay.isPresent()) {
+			return replay.get();
+		}
+		try {
+			return this.writeTransaction.execute((status) -> bookOnce(request, idempotencyKey, customer));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// A concurrent retry with the same key committed first: answer with its
+			// outcome.
+			return replay(request, idempotencyKey, customer).orElseThrow(() -> ex);
+		}
+	}
+
+	ReservationResponse find(long id, CurrentUser caller) {
+		return this.readTransaction.execute((status) -> ReservationResponse.of(visibleReservation(id, caller)));
+	}
+
+	PageResponse<ReservationResponse> list(CurrentUser caller, Pageable pageable) {
+		return this.readTransaction
+			.execute(
+					(status) -> PageResponse.of(
+							caller.isAdmin() ? this.reservations.findAll(pageable)
+									: this.reservations.findByCustomerId(caller.id(), pageable),
+							ReservationResponse::of));
+	}
+
+	PageResponse<ReservationResponse> forTour(long tourId, CurrentUser caller, Pageable pageable) {
+		return this.readTransaction.execute((status) -> {
+			this.tours.requireManager(tourId, caller);
+			return PageResponse.of(this.reservations.findByTourId(tourId, pageable), ReservationResponse::of);
+		});
+	}
+
+	ReservationResponse cancel(long id, CurrentUser caller) {
+		return this.writeTransaction.execute((status) -> {
+			Reservation reservation = visibleReservation(id, caller);
+			if (!caller.isAdmin() && reservation.getCustomerId() != caller.id()) {
+				throw CancelForbiddenException.forId(id);
+			}
+			if (reservation.getStatus() == ReservationStatus.CANCELLED) {
+				throw NotCancellableException.alreadyCancelled(id);
+			}
+			if (reservation.getDepartureDate().isBefore(today())) {
+				throw NotCancellableException.departed(id, reservation.getDepartureDate());
+			}
+			if (this.reservations.cancel(id, this.clock.instant()) != 1) {
+				throw NotCancellableException.alreadyCancelled(id);
+			}
+			this.tours.releaseSeats(reservation.getDepartureId(), reservation.getHeadcount());
+			Reservation cancelled = this.reservations.findById(id).orElseThrow();
+			this.events.cancelled(cancelled);
+			return ReservationResponse.of(cancelled);
+		});
+	}
+
+	private BookingResult bookOnce(BookReservationRequest request, String idempotencyKey, CurrentUser customer) {
+		BookingTerms terms = this.tours.termsOf(request.departureId());
+		int headcount = request.headcount();
+		if (terms.date().isBefore(today())) {
+			throw DepartureClosedException.forDeparture(terms.departureId(), terms.date());
+		}
+		if (headcount > terms.capacity()) {
+			throw HeadcountExceedsCapacityException.of(headcount, terms.capacity());
+		}
+		if (!this.tours.takeSeats(terms.departureId(), headcount)) {
+			this.events.refused(terms, headcount);
+			throw SoldOutException.forDeparture(terms.departureId(), headcount);
+		}
+		BigDecimal totalPrice = terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
+		Reservation reservation = this.reservations.saveAndFlush(
+				new Reservation(customer.id(), terms.tourId(), terms.departureId(), terms.date(), headcount, totalPrice,
+						this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null));
+		this.events.confirmed(reservation, terms);
+		return new BookingResult(ReservationResponse.of(reservation), false);
+	}
+
+	private Optional<BookingResult> replay(BookReservationRequest request, String idempotencyKey,
+			CurrentUser customer) {
+		if (idempotencyKey == null) {
+			return Optional.empty();
+		}
+		return this.readTransaction
+			.execute((status) -> this.reservations.findByCustomerIdAndIdempotencyKey(customer.id(), idempotencyKey))
+			.map((first) -> {
+				if (!first.getRequestFingerprint().equals(request.fingerprint())) {
+					throw IdempotencyKeyReusedException.create();
+				}
+				return new BookingResult(ReservationResponse.of(first), true);
+			});
+	}
+
+	private Reservation visibleReservation(long id, CurrentUser caller) {
+		Reservation reservation = this.reservations.findById(id)
+			.orElseThrow(() -> ReservationNotFoundException.forId(id));
+		boolean visible = caller.isAdmin() || reservation.getCustomerId() == caller.id()
+				|| this.tours.guideOf(reservation.getTourId()) == caller.id();
+		if (!visible) {
+			throw ReservationNotFoundException.forId(id);
+		}
+		return reservation;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+}

@@ -1,0 +1,18 @@
+package com.example.tourbooking.system;
+
+/**
+ * A request parameter that passed type conversion but is still out of range.
+ */
+public final class InvalidParameterException extends ApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	private InvalidParameterException(String detail) {
+		super(ProblemType.VALIDATION, detail);
+	}
+
+	public static InvalidParameterException of(String parameter, String rule) {
+		return new InvalidParameterException("Parameter '" + parameter + "' " + rule + ".");
+	}
+
+}

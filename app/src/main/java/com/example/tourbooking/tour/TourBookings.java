@@ -1,0 +1,96 @@
+package com.example.tourbooking.tour;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.tourbooking.tour.TourExceptions.NotTourGuideException;
+import com.example.tourbooking.tour.TourExceptions.TourNotFoundException;
+import com.example.tourbooking.user.CurrentUser;
+
+/**
+ * What the reservation feature may ask of the catalogue: the terms of a departure, its
+ * seat counter, and who manages a tour. Seat changes join the caller's transaction so a
+ * reservation and its seats commit or roll back together.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TourBookings {
+
+	private final TourRepository tours;
+
+	private final DepartureRepository departures;
+
+	TourBookings(TourRepository tours, DepartureRepository departures) {
+		this.tours = tours;
+		this.departures = departures;
+	}
+
+	/**
+	 * The terms of booking a departure of a tour that is not deleted.
+	 * @param departureId the departure
+	 * @return its terms
+	 */
+	public BookingTerms termsOf(long departureId) {
+		Departure departure = this.departures.findById(departureId)
+			.orElseThrow(() -> TourNotFoundException.forDeparture(departureId));
+		Tour tour = this.tours.findByIdAndDeletedAtIsNull(departure.getTourId())
+			.orElseThrow(() -> TourNotFoundException.forDeparture(departureId));
+		return new BookingTerms(tour.getId(), tour.getTitle(), departure.getId(), departure.getDate(),
+				departure.getCapacity(), tour.getPricePerPerson());
+	}
+
+	/**
+	 * Takes seats if enough are left, atomically in the database.
+	 * @return whether the seats were taken
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean takeSeats(long departureId, int seats) {
+		return this.departures.takeSeats(departureId, seats) == 1;
+	}
+
+	/** Gives seats back after a cancellation. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void releaseSeats(long departureId, int seats) {
+		if (this.departures.releaseSeats(departureId, seats) != 1) {
+			throw new IllegalStateException("Departure " + departureId + " cannot take back " + seats + " seats");
+		}
+	}
+
+	/**
+	 * The guide of a tour, deleted or not (reservation history stays visible to them).
+	 */
+	public long guideOf(long tourId) {
+		return this.tours.findById(tourId).orElseThrow(() -> TourNotFoundException.forId(tourId)).getGuideId();
+	}
+
+	/**
+	 * Checks that the caller may see a tour's reservations.
+	 * @throws com.example.tourbooking.system.ApiException 404 for an unknown tour, 403
+	 * for anyone but its guide or an admin
+	 */
+	public void requireManager(long tourId, CurrentUser caller) {
+		Tour tour = this.tours.findById(tourId).orElseThrow(() -> TourNotFoundException.forId(tourId));
+		if (!tour.isManagedBy(caller.id(), caller.isAdmin())) {
+			throw NotTourGuideException.forTour(tourId);
+		}
+	}
+
+	/**
+	 * What a booking needs to know about a departure.
+	 *
+	 * @param tourId the tour
+	 * @param tourTitle its title, for business events
+	 * @param departureId the departure
+	 * @param date when it runs
+	 * @param capacity seats in total
+	 * @param pricePerPerson current price, in EUR
+	 */
+	public record BookingTerms(long tourId, String tourTitle, long departureId, LocalDate date, int capacity,
+			BigDecimal pricePerPerson) {
+	}
+
+}
