@@ -9,11 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -55,7 +57,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail body = ProblemDetails.of(ProblemType.VALIDATION, "The request has invalid fields.");
 		body.setProperty("errors", fieldErrors(ex.getBindingResult().getFieldErrors()));
-		return ResponseEntity.status(status).headers(headers).body(body);
+		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	@Override
@@ -70,16 +72,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 						"message", String.valueOf(error.getDefaultMessage()))))
 			.toList();
 		body.setProperty("errors", errors);
-		return ResponseEntity.status(status).headers(headers).body(body);
+		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.status(status)
-			.headers(headers)
-			.body(ProblemDetails.of(ProblemType.MALFORMED_REQUEST,
-					"The request body is not valid JSON or has a value of the wrong type."));
+		return handleExceptionInternal(ex,
+				ProblemDetails.of(ProblemType.MALFORMED_REQUEST,
+						"The request body is not valid JSON or has a value of the wrong type."),
+				headers, status, request);
 	}
 
 	@Override
@@ -87,10 +89,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		// Spring MVC's own problems (404, 405, 415, type mismatches...) get our stable
 		// types too.
-		if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
-			ProblemType type = ProblemType.forStatus(statusCode.value());
-			problem.setType(type.uri());
-			problem.setTitle(type.title());
+		Object problemBody = (body == null && ex instanceof ErrorResponse response) ? response.getBody() : body;
+		if (problemBody instanceof ProblemDetail problem) {
+			if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+				ProblemType type = ProblemType.forStatus(statusCode.value());
+				problem.setType(type.uri());
+				problem.setTitle(type.title());
+			}
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(headers);
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return super.handleExceptionInternal(ex, problem, problemHeaders, statusCode, request);
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
@@ -102,7 +111,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
-		return ResponseEntity.status(type.status()).body(ProblemDetails.of(type, detail));
+		return ResponseEntity.status(type.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetails.of(type, detail));
 	}
 
 }

@@ -1,0 +1,79 @@
+package com.example.tourbooking;
+
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search and booking issue a fixed number of SQL statements, whatever the page size or
+ * the number of departures (no N+1). Counted by Hibernate's statistics on PostgreSQL.
+ */
+class StatementCountTests extends ApiTestSupport {
+
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
+
+	private Statistics statistics;
+
+	@BeforeEach
+	void enableStatistics() {
+		this.statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		this.statistics.setStatisticsEnabled(true);
+	}
+
+	@Test
+	void searchTakesTheSameStatementsForOneTourOrAHundred() {
+		Caller guide = guide();
+		createTour(guide, "Only", "10.00", 5, 4);
+		long forOne = statementsOf(() -> this.api.get("/api/tours?size=100", null));
+		for (int i = 0; i < 60; i++) {
+			createTour(guide, "Tour " + i, "10.00", 5, 4);
+		}
+
+		long forSixtyOne = statementsOf(() -> this.api.get("/api/tours?size=100&q=tour", null));
+		long forAPage = statementsOf(() -> this.api.get("/api/tours?size=5&page=3", null));
+
+		assertThat(forOne).isLessThanOrEqualTo(3);
+		assertThat(forSixtyOne).isEqualTo(forOne);
+		assertThat(forAPage).isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void aTourPageWithManyDeparturesTakesOneStatementForAllDepartures() {
+		Caller guide = guide();
+		Api.Response tour = createTour(guide, "Long season", "10.00", 5, 40);
+
+		long statements = statementsOf(() -> this.api.get("/api/tours/" + tour.id(), null));
+
+		assertThat(statements).isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void bookingTakesAFixedNumberOfStatements() {
+		Caller customer = customer();
+		Api.Response small = createTour(guide(), "Small", "10.00", 50, 1);
+		Api.Response large = createTour(guide(), "Large", "10.00", 50, 40);
+
+		long first = statementsOf(() -> book(customer, firstDeparture(small), 1));
+		long second = statementsOf(() -> book(customer, firstDeparture(large), 3));
+
+		assertThat(first).isLessThanOrEqualTo(4);
+		assertThat(second).isEqualTo(first);
+	}
+
+	private long statementsOf(Supplier<Api.Response> request) {
+		this.statistics.clear();
+		Api.Response response = request.get();
+		assertThat(response.status()).as(response.body()).isLessThan(300);
+		return this.statistics.getPrepareStatementCount();
+	}
+
+}

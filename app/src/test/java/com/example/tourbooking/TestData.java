@@ -1,0 +1,55 @@
+package com.example.tourbooking;
+
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Direct database access for arranging and checking state in full-stack tests: wiping
+ * tables between tests and reading what the API must (or must not) have changed.
+ */
+public final class TestData {
+
+	private final JdbcClient jdbc;
+
+	public TestData(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+	}
+
+	public void wipe() {
+		this.jdbc.sql("truncate table reservations, departures, tours, users restart identity cascade").update();
+	}
+
+	public int seatsLeft(long departureId) {
+		return this.jdbc.sql("select seats_left from departures where id = ?")
+			.param(departureId)
+			.query(Integer.class)
+			.single();
+	}
+
+	public int confirmedHeadcount(long departureId) {
+		return this.jdbc
+			.sql("select coalesce(sum(headcount), 0) from reservations where departure_id = ? and status = 'CONFIRMED'")
+			.param(departureId)
+			.query(Integer.class)
+			.single();
+	}
+
+	public long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	public void moveDeparture(long departureId, LocalDate date) {
+		this.jdbc.sql("update departures set departure_date = ? where id = ?").params(date, departureId).update();
+		this.jdbc.sql("update reservations set departure_date = ? where departure_id = ?")
+			.params(date, departureId)
+			.update();
+	}
+
+	public void makeAdmin(long userId) {
+		this.jdbc.sql("update users set role = 'ADMIN' where id = ?").param(userId).update();
+	}
+
+}

@@ -1,0 +1,51 @@
+package com.example.tourbooking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One real PostgreSQL server per test JVM (unpacked and started on first use), shared by
+ * every test context, like the one RDS instance all pods share in production.
+ */
+public final class TestPostgres {
+
+	private static EmbeddedPostgres server;
+
+	private TestPostgres() {
+	}
+
+	public static synchronized DataSource dataSource() {
+		return server().getPostgresDatabase();
+	}
+
+	public static synchronized String jdbcUrl() {
+		return server().getJdbcUrl("postgres", "postgres");
+	}
+
+	private static EmbeddedPostgres server() {
+		if (server == null) {
+			try {
+				server = EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Embedded PostgreSQL did not start", ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop));
+		}
+		return server;
+	}
+
+	private static synchronized void stop() {
+		try {
+			server.close();
+		}
+		catch (IOException ex) {
+			// The JVM is exiting; the server's files are temporary anyway.
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+package com.example.tourbooking.tour;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.example.tourbooking.RepositoryTest;
+import com.example.tourbooking.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The catalogue queries and the seat counter on PostgreSQL.
+ */
+@RepositoryTest
+class TourRepositoryTests {
+
+	@Autowired
+	private TourRepository tours;
+
+	@Autowired
+	private DepartureRepository departures;
+
+	@Autowired
+	private DataSource dataSource;
+
+	private long guideId;
+
+	@BeforeEach
+	void arrange() {
+		new TestData(this.dataSource).wipe();
+		this.guideId = JdbcClient.create(this.dataSource)
+			.sql("insert into users (email, password_hash, name, role, created_at) "
+					+ "values ('g@example.com', 'x', 'G', 'GUIDE', now()) returning id")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void searchIgnoresDeletedToursAndTreatsLikeWildcardsLiterally() {
+		Tour plain = tour("100% fun", "49.00");
+		Tour deleted = tour("100% gone", "49.00");
+		tour("1000 fun", "49.00");
+		deleted.delete(Instant.now());
+		this.tours.flush();
+
+		TourSearch search = new TourSearch("100%", null, null, null, null, null);
+
+		assertThat(this.tours.findAll(search.toSpecification(), PageRequest.of(0, 10)).getContent())
+			.extracting(Tour::getId)
+			.containsExactly(plain.getId());
+	}
+
+	@Test
+	void searchByDepartureDatesKeepsToursWithADepartureInTheRange() {
+		Tour early = tour("Early", "10.00");
+		Tour late = tour("Late", "10.00");
+		this.departures.save(new Departure(early.getId(), LocalDate.of(2030, 1, 10), 5));
+		this.departures.save(new Departure(late.getId(), LocalDate.of(2030, 6, 10), 5));
+
+		TourSearch search = new TourSearch(null, null, LocalDate.of(2030, 6, 1), LocalDate.of(2030, 6, 30), null, null);
+
+		assertThat(this.tours.findAll(search.toSpecification(), PageRequest.of(0, 10)).getContent())
+			.extracting(Tour::getTitle)
+			.containsExactly("Late");
+	}
+
+	@Test
+	void takingSeatsNeverGoesBelowZero() {
+		Departure departure = this.departures
+			.saveAndFlush(new Departure(tour("T", "10.00").getId(), LocalDate.of(2030, 1, 1), 3));
+
+		assertThat(this.departures.takeSeats(departure.getId(), 2)).isEqualTo(1);
+		assertThat(this.departures.takeSeats(departure.getId(), 2)).isZero();
+		assertThat(this.departures.takeSeats(departure.getId(), 1)).isEqualTo(1);
+		assertThat(this.departures.findById(departure.getId()).orElseThrow().getSeatsLeft()).isZero();
+		assertThat(this.departures.releaseSeats(departure.getId(), 4)).isZero();
+	}
+
+	@Test
+	void theCheckConstraintRefusesOversellingEvenFromRawSql() {
+		Departure departure = this.departures
+			.saveAndFlush(new Departure(tour("T", "10.00").getId(), LocalDate.of(2030, 1, 1), 3));
+
+		assertThatException().isThrownBy(() -> JdbcClient.create(this.dataSource)
+			.sql("update departures set seats_left = -1 where id = ?")
+			.param(departure.getId())
+			.update());
+	}
+
+	private Tour tour(String title, String price) {
+		return this.tours.saveAndFlush(new Tour(title, "Description of " + title, "Portugal", new BigDecimal(price),
+				this.guideId, Instant.now()));
+	}
+
+}
