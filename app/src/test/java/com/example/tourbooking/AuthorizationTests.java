@@ -78,6 +78,15 @@ class AuthorizationTests extends ApiTestSupport {
 		assertThat(this.api.get("/actuator/prometheus", customer().token()).status()).isEqualTo(404);
 	}
 
+	@Test
+	void theLoadBalancerProbesAreOpenOnTheApiPort() {
+		Api.Response readiness = this.api.get("/readyz", null);
+
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+		assertThat(this.api.get("/livez", null).status()).isEqualTo(200);
+	}
+
 	private Api.Response call(String method, String path, String token) {
 		String body = "{\"role\":\"ADMIN\",\"departureId\":1,\"headcount\":1,\"title\":\"T\",\"description\":\"D\","
 				+ "\"region\":\"R\",\"pricePerPerson\":1,\"departures\":[],\"date\":\"2099-01-01\",\"capacity\":1}";

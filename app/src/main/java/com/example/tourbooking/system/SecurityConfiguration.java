@@ -28,6 +28,8 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/livez", "/readyz")
+				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login")
