@@ -18,20 +18,20 @@ class TourEvents {
 	private static final Logger log = LoggerFactory.getLogger(TourEvents.class);
 
 	void created(Tour tour, CurrentUser by) {
-		log.info(event("tour-created", tour, by), "Tour {} created by user {}", tour.getId(), by.id());
+		log.info(event("tour-created", tour), "Tour {} created by user {}", tour.getId(), by.id());
 	}
 
 	void changed(Tour tour, CurrentUser by) {
-		log.info(event("tour-changed", tour, by), "Tour {} changed by user {}", tour.getId(), by.id());
+		log.info(event("tour-changed", tour), "Tour {} changed by user {}", tour.getId(), by.id());
 	}
 
 	void deleted(Tour tour, CurrentUser by) {
-		log.info(event("tour-deleted", tour, by), "Tour {} deleted by user {}", tour.getId(), by.id());
+		log.info(event("tour-deleted", tour), "Tour {} deleted by user {}", tour.getId(), by.id());
 	}
 
-	private static LogstashMarker event(String action, Tour tour, CurrentUser by) {
+	private static LogstashMarker event(String action, Tour tour) {
 		return BusinessEvents.event(action, "success", "tour.id", String.valueOf(tour.getId()), "tour.title",
-				tour.getTitle(), "user.id", String.valueOf(by.id()));
+				tour.getTitle());
 	}
 
 }

@@ -17,7 +17,7 @@ class UserEvents {
 	private static final Logger log = LoggerFactory.getLogger(UserEvents.class);
 
 	void signedUp(User user) {
-		log.info(BusinessEvents.event("user-signed-up", "success", "user.id", String.valueOf(user.getId()),
+		log.info(BusinessEvents.event("user-signed-up", "success", "user.target.id", String.valueOf(user.getId()),
 				"user.roles", user.getRole().name()), "User {} signed up as {}", user.getId(), user.getRole());
 	}
 
