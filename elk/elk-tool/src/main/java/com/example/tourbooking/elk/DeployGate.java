@@ -1,0 +1,40 @@
+package com.example.tourbooking.elk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a freshly deployed version stays: it fails when nothing arrived (a
+ * silent pipeline is a failure, not a pass), when the error ratio or the count of 5xx
+ * answers is above its threshold. Pure logic; the evidence comes from
+ * {@link VersionEvents}.
+ */
+record DeployGate(long minEvents, double maxErrorRatio, long maxServerErrors) {
+
+	/** The outcome and every reason for it. */
+	record Verdict(boolean passed, List<String> reasons) {
+	}
+
+	Verdict judge(VersionEvents events) {
+		List<String> failures = new ArrayList<>();
+		if (events.total() < this.minEvents) {
+			failures.add(String.format("only %d events arrived (minimum %d): the version or the log pipeline is silent",
+					events.total(), this.minEvents));
+		}
+		if (events.total() > 0 && events.errorRatio() > this.maxErrorRatio) {
+			failures.add(String.format("error ratio %.4f (%d of %d events) is above %.4f", events.errorRatio(),
+					events.errors(), events.total(), this.maxErrorRatio));
+		}
+		if (events.serverErrors() > this.maxServerErrors) {
+			failures.add(String.format("%d answers with status 5xx is above %d", events.serverErrors(),
+					this.maxServerErrors));
+		}
+		if (failures.isEmpty()) {
+			return new Verdict(true,
+					List.of(String.format("%d events, error ratio %.4f <= %.4f, %d 5xx <= %d", events.total(),
+							events.errorRatio(), this.maxErrorRatio, events.serverErrors(), this.maxServerErrors)));
+		}
+		return new Verdict(false, failures);
+	}
+
+}

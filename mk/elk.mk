@@ -1,0 +1,31 @@
+# ELK as code (elk/): static checks, setup against a cluster, and the log-based deploy gate.
+# The tool is elk/elk-tool (run `java -jar elk/elk-tool/target/elk-tool.jar --help`).
+
+ELK_TOOL_JAR := elk/elk-tool/target/elk-tool.jar
+ELK_TOOL := ELK_ASSETS=elk java -jar $(ELK_TOOL_JAR)
+
+.PHONY: elk-tool elk-check elk-test elk-setup gate
+
+ELK_TOOL_SOURCES := $(shell find elk/elk-tool/src/main elk/elk-tool/pom.xml -type f 2>/dev/null)
+
+$(ELK_TOOL_JAR): $(ELK_TOOL_SOURCES)
+	@echo "elk: building the ELK tool (elk/elk-tool)"
+	$(MVN) -pl elk/es-node,elk/elk-tool -DskipTests package
+
+elk-tool: $(ELK_TOOL_JAR) ## Build the ELK tool jar (setup, verify, gate, check)
+
+elk-check: $(ELK_TOOL_JAR) ## Static ELK checks: Logstash syntax and ids, saved-object references, fields vs contract
+	@echo "elk: static checks of elk/ (no service needed)"
+	$(ELK_TOOL) check
+
+elk-test: ## ELK tests against a real Elasticsearch 8.19 node started from Maven Central jars
+	$(MVN) -pl elk/es-node,elk/elk-tool verify
+
+elk-setup: $(ELK_TOOL_JAR) ## Apply templates, ILM, roles, users (ES_URL) and Kibana objects (KIBANA_URL)
+	@test -n "$${ES_URL:-}" || { echo "elk-setup: set ES_URL (and ES_USERNAME/ES_PASSWORD or ES_API_KEY)"; exit 2; }
+	$(ELK_TOOL) setup
+
+gate: $(ELK_TOOL_JAR) ## Deploy gate for ENV=...: fail when APP_VERSION logs errors, 5xx or nothing (ES_URL)
+	@test -n "$${ES_URL:-}" || { echo "gate: set ES_URL (and ES_USERNAME/ES_PASSWORD or ES_API_KEY)"; exit 2; }
+	@test -n "$${APP_VERSION:-}" || { echo "gate: set APP_VERSION to the version just deployed"; exit 2; }
+	$(ELK_TOOL) gate --environment $(ENV)
