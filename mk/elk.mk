@@ -4,6 +4,9 @@
 ELK_TOOL_JAR := elk/elk-tool/target/elk-tool.jar
 ELK_TOOL := ELK_ASSETS=elk java -jar $(ELK_TOOL_JAR)
 
+# The image logs service.version = APP_VERSION = the commit it was built from (app/pom.xml, Jib).
+GATE_VERSION = $(or $(APP_VERSION),$(GIT_COMMIT),$(shell git rev-parse HEAD 2>/dev/null))
+
 .PHONY: elk-tool elk-check elk-test elk-setup gate
 
 ELK_TOOL_SOURCES := $(shell find elk/elk-tool/src/main elk/elk-tool/pom.xml -type f 2>/dev/null)
@@ -27,5 +30,5 @@ elk-setup: $(ELK_TOOL_JAR) ## Apply templates, ILM, roles, users (ES_URL) and Ki
 
 gate: $(ELK_TOOL_JAR) ## Deploy gate for ENV=...: fail when APP_VERSION logs errors, 5xx or nothing (ES_URL)
 	@test -n "$${ES_URL:-}" || { echo "gate: set ES_URL (and ES_USERNAME/ES_PASSWORD or ES_API_KEY)"; exit 2; }
-	@test -n "$${APP_VERSION:-}" || { echo "gate: set APP_VERSION to the version just deployed"; exit 2; }
-	$(ELK_TOOL) gate --environment $(ENV)
+	@test -n "$(GATE_VERSION)" || { echo "gate: set APP_VERSION (or GIT_COMMIT) to the version just deployed"; exit 2; }
+	APP_VERSION="$(GATE_VERSION)" $(ELK_TOOL) gate --environment $(ENV)

@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# The container test: builds the base and application images offline, runs the image with
+# podman as the cluster would (read-only root, memory limit) and checks what a reviewer and an
+# operator rely on. Starts its own registry and leaves nothing running, even on failure.
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "$0")/lib/common.sh"
+
+# A registry of its own (not make registry-up's), so a developer's registry is never touched.
+REGISTRY_ADDR="${TEST_REGISTRY_ADDR:-127.0.0.1:5055}"
+MEMORY_LIMIT_MIB="${MEMORY_LIMIT_MIB:-512}"
+READY_TIMEOUT="${READY_TIMEOUT:-120}"
+STOP_GRACE="${STOP_GRACE:-30}"
+WORK=""
+CONTAINER="tour-booking-ct-$$"
+PASSED=0
+FAILED=0
+
+usage() {
+	cat <<USAGE
+Usage: image/container-test.sh [--help]
+
+On a fresh Debian 12 machine (as root): installs podman, runc, skopeo, umoci, docker-registry
+if missing; starts a registry on ${REGISTRY_ADDR}; builds and pushes the JRE base image
+(image/base-image.sh); builds the application image twice with Jib (image/build.sh) and checks
+that the digest is the same; pushes the tar (image/push.sh) and checks the registry serves that
+digest; runs it with podman (read-only root, tmpfs /tmp, ${MEMORY_LIMIT_MIB} MiB limit, ports on
+127.0.0.1) and checks: non-root uid, image labels, readiness within ${READY_TIMEOUT} s, heap sized
+from the limit, the API (sign-up, login, search, book), JSON logs on stdout (elk/fields.yml),
+and that podman stop lets an in-flight request complete and the process exit 0 within
+${STOP_GRACE} s. Ends with 'N passed, N failed'; exit status 1 on any failure.
+
+Environment: TEST_REGISTRY_ADDR, MEMORY_LIMIT_MIB, READY_TIMEOUT, STOP_GRACE, MVN.
+USAGE
+}
+
+pass() {
+	PASSED=$((PASSED + 1))
+	printf 'PASS: %s\n' "$*"
+}
+
+fail() {
+	FAILED=$((FAILED + 1))
+	printf 'FAIL: %s\n' "$*"
+}
+
+# check DESCRIPTION COMMAND...: records a pass or a failure and goes on.
+check() {
+	local what="$1"
+	shift
+	if "$@"; then pass "${what}"; else fail "${what}"; fi
+}
+
+# Stops the failing run at once (later checks depend on this one).
+fatal() {
+	fail "$*"
+	finish
+}
+
+finish() {
+	echo "container-test: ${PASSED} passed, ${FAILED} failed"
+	[[ ${FAILED} -eq 0 ]] || exit 1
+	exit 0
+}
+
+cleanup() {
+	local rc=$?
+	set +e
+	if podman container exists "${CONTAINER}" 2>/dev/null; then
+		if [[ ${rc} -ne 0 ]]; then
+			echo "--- last container logs ---"
+			podman logs --tail 30 "${CONTAINER}" 2>&1 | cut -c1-300
+		fi
+		podman rm -f -t 0 "${CONTAINER}" >/dev/null 2>&1
+	fi
+	[[ -n "${IMAGE_REF:-}" ]] && podman rmi -f "${IMAGE_REF}" >/dev/null 2>&1
+	if [[ -n "${WORK}" ]]; then
+		registry_stop "${WORK}/registry"
+		rm -rf "${WORK}"
+	fi
+	exit "${rc}"
+}
+
+# Predicates for check.
+# An unresolved Maven property would show as a literal dollar-brace.
+is_set() { [[ -n "$1" && "$1" != null && "$1" != *"\${"* ]]; }
+has_line() { grep -qxF -- "$2" <<<"$1"; }
+starts_with() { [[ "$1" == "$2"* ]]; }
+# Reads the whole log first: grep -q closing the pipe early would fail the pipeline (pipefail).
+logs_contain() {
+	local logs
+	logs="$(podman logs "${CONTAINER}" 2>/dev/null)"
+	grep -qiF -- "$1" <<<"${logs}"
+}
+# tags_name_commit TAGS COMMIT: every tag starts with the short commit id; none is latest.
+tags_name_commit() {
+	local tag
+	for tag in $1; do
+		[[ "${tag}" != latest && "${tag}" == "${2:0:12}"* ]] || return 1
+	done
+}
+# answered EXPECTED STATUS [JQ ARGS...] FILTER: the status matches and the body satisfies FILTER.
+answered() {
+	local expected="$1" status="$2"
+	shift 2
+	[[ "${status}" == "${expected}" ]] && jq -e "$@" "${WORK}/body" >/dev/null
+}
+
+free_port() {
+	local port
+	for _ in $(seq 1 50); do
+		port=$((20000 + RANDOM % 20000))
+		ss -Htln "sport = :${port}" | grep -q . || {
+			echo "${port}"
+			return 0
+		}
+	done
+	die "no free port found"
+}
+
+http_status() {
+	curl -s -o "${WORK}/body" -w '%{http_code}' --max-time 10 "$@"
+}
+
+# Polls readiness; prints the seconds it took.
+wait_ready() {
+	local started=$1 status
+	while ((SECONDS - started < READY_TIMEOUT)); do
+		status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${MGMT_PORT}/actuator/health/readiness" || true)"
+		if [[ "${status}" == 200 ]]; then
+			echo $((SECONDS - started))
+			return 0
+		fi
+		podman container inspect -f '{{.State.Running}}' "${CONTAINER}" | grep -q true || return 1
+		sleep 0.5
+	done
+	return 1
+}
+
+build_images() {
+	log "== base image"
+	"${IMAGE_DIR}/base-image.sh" || fatal "base image builds and is pushed"
+	pass "base image builds offline and is pushed to ${REGISTRY_ADDR}"
+
+	log "== application image (Jib), twice"
+	"${IMAGE_DIR}/build.sh" || fatal "jib:buildTar builds the application image"
+	local target="${REPO_ROOT}/app/target" first second
+	first="$(cat "${target}/jib-image.digest")"
+	pass "jib:buildTar writes jib-image.tar, .digest (${first}) and .id"
+	"${IMAGE_DIR}/build.sh" || fatal "the second jib:buildTar builds"
+	second="$(cat "${target}/jib-image.digest")"
+	check "a rebuild from the same inputs gives the same digest (${second})" test "${first}" = "${second}"
+	local tags
+	tags="$(jq -r '.tags | join(" ")' "${target}/jib-image.json")"
+	check "tags (${tags}) are the commit id, never latest" \
+		tags_name_commit "${tags}" "$(git -C "${REPO_ROOT}" rev-parse HEAD)"
+
+	log "== push the tested tar"
+	"${IMAGE_DIR}/push.sh" || fatal "the registry serves the digest of the tested tar"
+	IMAGE_REF="$(cat "${target}/jib-image.pushed")"
+	DIGEST="${first}"
+	pass "the registry serves the tested digest: ${IMAGE_REF}"
+}
+
+check_image_config() {
+	local config="${WORK}/config.json" commit
+	skopeo inspect --tls-verify=false --config "docker://${IMAGE_REF}" >"${config}"
+	commit="$(git -C "${REPO_ROOT}" rev-parse HEAD)"
+	check "image user is 1000:1000" test "$(jq -r .config.User "${config}")" = 1000:1000
+	check "image exposes 8080 and 8081" test "$(jq -r '.config.ExposedPorts | keys | join(",")' "${config}")" = 8080/tcp,8081/tcp
+	check "label org.opencontainers.image.revision is the commit" \
+		test "$(jq -r '.config.Labels["org.opencontainers.image.revision"]' "${config}")" = "${commit}"
+	local label
+	for label in org.opencontainers.image.source org.opencontainers.image.version \
+		org.opencontainers.image.base.name com.example.tourbooking.build-number; do
+		check "label ${label} is set" is_set "$(jq -r --arg l "${label}" '.config.Labels[$l]' "${config}")"
+	done
+	local env
+	env="$(jq -r '.config.Env[]' "${config}")"
+	check "image sets LOG_FORMAT=json" has_line "${env}" LOG_FORMAT=json
+	check "image sets GIT_COMMIT to the commit" has_line "${env}" "GIT_COMMIT=${commit}"
+	local entrypoint
+	entrypoint="$(jq -r '.config.Entrypoint[]' "${config}")"
+	check "JVM flag: heap as a percentage of the memory limit" has_line "${entrypoint}" -XX:MaxRAMPercentage=60
+	check "JVM flag: exit on OutOfMemoryError" has_line "${entrypoint}" -XX:+ExitOnOutOfMemoryError
+}
+
+start_container() {
+	API_PORT="$(free_port)"
+	MGMT_PORT="$(free_port)"
+	log "== podman run ${IMAGE_REF} (read-only, ${MEMORY_LIMIT_MIB} MiB, :${API_PORT} :${MGMT_PORT})"
+	local started=${SECONDS}
+	podman run -d --quiet --name "${CONTAINER}" \
+		--read-only --tmpfs /tmp:rw,mode=1777,size=64m \
+		--memory "${MEMORY_LIMIT_MIB}m" --memory-swap "${MEMORY_LIMIT_MIB}m" \
+		--stop-timeout "${STOP_GRACE}" \
+		-p "127.0.0.1:${API_PORT}:8080" -p "127.0.0.1:${MGMT_PORT}:8081" \
+		-e APP_ENVIRONMENT=ci -e "IMAGE_DIGEST=${DIGEST}" \
+		"${IMAGE_REF}" >/dev/null || fatal "podman runs the image"
+	check "the container has a read-only root filesystem" \
+		test "$(podman container inspect -f '{{.HostConfig.ReadonlyRootfs}}' "${CONTAINER}")" = true
+	local took
+	took="$(wait_ready "${started}")" ||
+		fatal "readiness is UP within ${READY_TIMEOUT} s (container: $(podman container inspect -f '{{.State.Status}} exit {{.State.ExitCode}}' "${CONTAINER}"))"
+	pass "readiness is UP after ${took} s (limit ${READY_TIMEOUT} s)"
+}
+
+check_processes() {
+	local hpid uid bad=0 count=0
+	while read -r hpid; do
+		[[ "${hpid}" =~ ^[0-9]+$ ]] || continue
+		uid="$(awk '/^Uid:/ {print $2}' "/proc/${hpid}/status")"
+		count=$((count + 1))
+		[[ "${uid}" == 1000 ]] || bad=1
+	done < <(podman top "${CONTAINER}" hpid)
+	check "all ${count} processes run as uid 1000 (non-root)" test "${count}" -gt 0 -a "${bad}" -eq 0
+
+	local limit heap
+	limit=$((MEMORY_LIMIT_MIB * 1024 * 1024))
+	heap="$(curl -fsS --max-time 10 "http://127.0.0.1:${MGMT_PORT}/actuator/prometheus" |
+		awk '/^jvm_memory_max_bytes\{.*area="heap"/ && $NF > 0 {sum += $NF} END {printf "%d", sum}')"
+	check "the JVM sizes its heap from the ${MEMORY_LIMIT_MIB} MiB limit (max heap $((heap / 1048576)) MiB)" \
+		test "${heap}" -gt $((limit * 40 / 100)) -a "${heap}" -lt $((limit * 70 / 100))
+}
+
+check_api() {
+	log "== API"
+	local api="http://127.0.0.1:${API_PORT}" email status token
+	email="ct-$$-${RANDOM}@example.com"
+	status="$(http_status -H 'Content-Type: application/json' \
+		-d "{\"email\":\"${email}\",\"password\":\"Container-test-1\",\"name\":\"Container Test\"}" "${api}/api/auth/signup")"
+	check "sign-up answers 201 (got ${status})" test "${status}" = 201
+	status="$(http_status -H 'Content-Type: application/json' \
+		-d "{\"email\":\"${email}\",\"password\":\"Container-test-1\"}" "${api}/api/auth/login")"
+	token="$(jq -r '.accessToken // empty' "${WORK}/body" 2>/dev/null || true)"
+	check "login answers 200 with an access token (got ${status})" test "${status}" = 200 -a -n "${token}"
+
+	status="$(http_status "${api}/api/tours")"
+	local tour_id word
+	tour_id="$(jq -r '.content[0].id // empty' "${WORK}/body" 2>/dev/null || true)"
+	word="$(jq -r '.content[0].title // empty | split(" ") | max_by(length)' "${WORK}/body" 2>/dev/null || true)"
+	check "the tour list answers 200 with demo tours (got ${status})" test "${status}" = 200 -a -n "${tour_id}"
+	status="$(http_status -G --data-urlencode "q=${word}" "${api}/api/tours")"
+	# shellcheck disable=SC2016 # $id is a jq variable
+	check "searching q=${word} finds tour ${tour_id}" \
+		answered 200 "${status}" --arg id "${tour_id}" '[.content[].id | tostring] | index($id) != null'
+
+	status="$(http_status "${api}/api/tours/${tour_id}")"
+	local departure
+	departure="$(jq -r '[.departures[]? | select(.seatsLeft > 0)][0].id // empty' "${WORK}/body" 2>/dev/null || true)"
+	check "tour ${tour_id} has a departure with seats left (got ${status})" test "${status}" = 200 -a -n "${departure}"
+	status="$(http_status -H 'Content-Type: application/json' -H "Authorization: Bearer ${token}" \
+		-d "{\"departureId\":${departure:-0},\"headcount\":1}" "${api}/api/reservations")"
+	check "booking one seat answers 201 CONFIRMED (got ${status})" \
+		answered 201 "${status}" '.status == "CONFIRMED"'
+}
+
+check_logs() {
+	log "== logs"
+	podman logs "${CONTAINER}" 2>/dev/null >"${WORK}/stdout.log"
+	local lines bad
+	lines="$(grep -c . "${WORK}/stdout.log" || true)"
+	# Prints the first line that is not a JSON object with the contract's mandatory fields.
+	bad="$(grep . "${WORK}/stdout.log" | jq -R -r '. as $line | try (fromjson
+		| if type == "object" and has("@timestamp") and has("log.level") and has("message") and has("service.name")
+		then empty else $line end) catch $line' | head -n 1 | cut -c1-200)"
+	check "all ${lines} stdout lines are JSON with @timestamp, log.level, message, service.name${bad:+ (first bad line: ${bad})}" \
+		test "${lines}" -gt 0 -a -z "${bad}"
+	jq -R -c 'fromjson? | objects' "${WORK}/stdout.log" >"${WORK}/events.json"
+	# shellcheck disable=SC2016 # $d and $c are jq variables
+	check "log events carry the image digest and the commit" \
+		jq -e -s --arg d "${DIGEST}" --arg c "$(git -C "${REPO_ROOT}" rev-parse HEAD)" \
+		'any(.["container.image.digest"] == $d and .["git.commit"] == $c)' "${WORK}/events.json"
+}
+
+# Sends the head of a sign-up request, stops the container while the request is in flight,
+# then sends the rest of the body: the request must still complete and the JVM exit 0.
+check_graceful_stop() {
+	log "== podman stop with a request in flight"
+	local body head rest
+	body="{\"email\":\"inflight-$$@example.com\",\"password\":\"Container-test-1\",\"name\":\"In Flight\"}"
+	head="${body:0:20}"
+	rest="${body:20}"
+	exec 3<>"/dev/tcp/127.0.0.1/${API_PORT}"
+	printf 'POST /api/auth/signup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+		"${#body}" "${head}" >&3
+	sleep 1
+	local started=${SECONDS}
+	podman stop -t "${STOP_GRACE}" "${CONTAINER}" >/dev/null 2>&1 &
+	local stopper=$!
+	local i
+	for i in $(seq 1 40); do
+		logs_contain 'commencing graceful shutdown' && break
+		sleep 0.25
+	done
+	check "SIGTERM starts Spring's graceful shutdown" test "${i}" -lt 40
+	printf '%s' "${rest}" >&3
+	local response=""
+	IFS= read -r -t 20 response <&3 || true
+	exec 3<&- 3>&-
+	check "the in-flight request completes during shutdown (${response%$'\r'})" \
+		starts_with "${response}" "HTTP/1.1 201"
+	wait "${stopper}" || true
+	local took=$((SECONDS - started)) code
+	code="$(podman container inspect -f '{{.State.ExitCode}}' "${CONTAINER}")"
+	check "the process exits 0 (got ${code}) within the ${STOP_GRACE} s grace period (took ${took} s)" \
+		test "${code}" = 0 -a "${took}" -lt "${STOP_GRACE}"
+	check "the logs show the graceful shutdown completed" \
+		logs_contain "graceful shutdown complete"
+}
+
+main() {
+	case "${1:-}" in
+	-h | --help)
+		usage
+		return 0
+		;;
+	"") ;;
+	*)
+		usage >&2
+		exit 2
+		;;
+	esac
+	[[ ${EUID} -eq 0 ]] || die "run as root (podman, apt-get)"
+	local started=${SECONDS}
+	ensure_image_tools
+	ensure_packages iproute2
+	WORK="$(mktemp -d /tmp/tour-booking-ct.XXXXXX)"
+	trap cleanup EXIT
+	trap 'exit 130' INT TERM
+	export IMAGE_STATE_DIR="${WORK}/state" REGISTRY_ADDR
+	podman_configure "${WORK}/podman" "${REGISTRY_ADDR}"
+	registry_start "${WORK}/registry" "${REGISTRY_ADDR}"
+
+	build_images
+	check_image_config
+	start_container
+	check_processes
+	check_api
+	check_logs
+	check_graceful_stop
+	log "container test took $((SECONDS - started)) s"
+	finish
+}
+
+main "$@"
