@@ -86,11 +86,13 @@ build_and_push() {
 	result "$(printf '| %-26s | %6.1f s | %6d | %12d |' "${label}" "${elapsed}" "$(grep -c . <<<"${new_blobs}" || true)" "${new_bytes}")"
 }
 
-# Adds (first call) or changes (later calls) one small class of the scratch copy.
+# Adds (first call) or changes (later calls) one small class of the scratch copy, in the root
+# package or in the feature package named by $2 (each feature package is its own image layer).
 change_one_class() {
-	local dir="${SCRATCH}/app/src/main/java/com/example/tourbooking"
+	local package="com.example.tourbooking${2:+.$2}"
+	local dir="${SCRATCH}/app/src/main/java/${package//.//}"
 	cat >"${dir}/BenchmarkMarker.java" <<EOF
-package com.example.tourbooking;
+package ${package};
 
 /**
  * Written by image/bench.sh in its scratch copy only: the one-class change it measures.
@@ -115,6 +117,10 @@ measure_pushes() {
 	build_and_push "rebuild, no change (warm)"
 	change_one_class second
 	build_and_push "rebuild, one class changed"
+	change_one_class first reservation
+	build_and_push "class added, reservation pkg"
+	change_one_class second reservation
+	build_and_push "class changed, reservation pkg"
 	local jar="${SCRATCH}/app/target/tour-booking.jar"
 	[[ -s "${jar}" ]] || die "no fat jar at ${jar}"
 	result ""
