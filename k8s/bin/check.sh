@@ -53,6 +53,7 @@ fi
 if ! command -v yamllint >/dev/null; then
   [[ "$(id -u)" -eq 0 ]] || die "yamllint is needed: sudo apt-get install yamllint"
   echo "k8s-check: installing yamllint (apt-get)"
+  apt-get update -qq || die "apt-get update failed"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq yamllint >/dev/null || die "apt-get install yamllint failed"
 fi
 echo "k8s-check: kubectl $(kubectl version --client 2>/dev/null | sed -n 's/^Client Version: //p'), kustomize v$kustomize_version, node $(node --version)"
