@@ -51,7 +51,7 @@ class JwtConfiguration {
 		return decoder;
 	}
 
-	private static byte[] keyBytes(JwtProperties properties) {
+	static byte[] keyBytes(JwtProperties properties) {
 		if (properties.secret() == null || properties.secret().isBlank()) {
 			if (!properties.allowGeneratedSecret()) {
 				throw new IllegalStateException("JWT_SECRET is not set. Set it to a base64 key of at least "
