@@ -64,8 +64,4 @@ class Departure {
 		return this.seatsLeft;
 	}
 
-	boolean hasBookings() {
-		return this.seatsLeft < this.capacity;
-	}
-
 }

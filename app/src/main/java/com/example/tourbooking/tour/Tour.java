@@ -90,8 +90,4 @@ class Tour {
 		return this.guideId;
 	}
 
-	boolean isDeleted() {
-		return this.deletedAt != null;
-	}
-
 }

@@ -66,10 +66,6 @@ public class ServiceContextJsonProvider extends AbstractJsonProvider<ILoggingEve
 		this.fields.forEach(generator::writeStringProperty);
 	}
 
-	Map<String, String> fields() {
-		return this.fields;
-	}
-
 	private String orDefault(String variable, String fallback) {
 		String value = this.environment.apply(variable);
 		return (value == null || value.isBlank()) ? fallback : value;
