@@ -40,6 +40,11 @@ final class KibanaQueryContext {
 	private static final Map<String, String> CONTEXT_CLAUSES = Map.of("%dashboard_context-must_clause%", "must",
 			"%dashboard_context-filter_clause%", "filter", "%dashboard_context-must_not_clause%", "must_not");
 
+	/** moment's toISOString(): UTC with milliseconds. */
+	private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(java.time.ZoneOffset.UTC);
+
 	private final Instant min;
 
 	private final Instant max;
@@ -160,8 +165,8 @@ final class KibanaQueryContext {
 		Instant gte = timeBound(object, "min");
 		Instant lte = timeBound(object, "max");
 		object.remove(List.of(TIMEFILTER, "shift", "unit"));
-		object.put("gte", gte.toString());
-		object.put("lte", lte.toString());
+		object.put("gte", ISO.format(gte));
+		object.put("lte", ISO.format(lte));
 		object.put("format", "strict_date_optional_time");
 	}
 
