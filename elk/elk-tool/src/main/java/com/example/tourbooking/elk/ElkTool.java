@@ -40,6 +40,8 @@ public final class ElkTool {
 			  --kibana-url URL        Kibana [KIBANA_URL]; unset: saved objects are not imported
 			                          credentials: [KIBANA_USERNAME] and [KIBANA_PASSWORD]
 			  --retention AGE         days logs are kept, e.g. 30d [ELK_RETENTION] (default: the policy's)
+			  --replicas N            index.number_of_replicas of every data stream [ELK_REPLICAS]
+			                          (default: the template's 1; 0 on a single node)
 			  --core-only             the cluster has no x-pack and no modules (the embedded test node):
 			                          skip ILM, roles, users; map module field types to core types
 			                          user passwords on creation: [LOGSTASH_WRITER_PASSWORD],
@@ -108,7 +110,8 @@ public final class ElkTool {
 	private static int setup(CommandLine command, PrintStream out) throws IOException, InterruptedException {
 		Path assets = assets(command);
 		ElasticsearchSetup.Options options = new ElasticsearchSetup.Options(
-				command.option("retention", "ELK_RETENTION", null), command.flag("core-only"), command.environment());
+				command.option("retention", "ELK_RETENTION", null), replicas(command), command.flag("core-only"),
+				command.environment());
 		try (ElasticsearchConnection connection = connect(command)) {
 			out.println("elasticsearch: applying " + assets.resolve("elasticsearch"));
 			new ElasticsearchSetup(connection, assets, options, out).apply();
@@ -123,6 +126,18 @@ public final class ElkTool {
 				.importObjects(assets);
 		}
 		return 0;
+	}
+
+	private static Integer replicas(CommandLine command) {
+		String replicas = command.option("replicas", "ELK_REPLICAS", null);
+		if (replicas == null) {
+			return null;
+		}
+		if (!replicas.matches("\\d{1,2}")) {
+			throw new CommandLine.UsageException(
+					"--replicas must be a small whole number (0 on one node), not '" + replicas + "'");
+		}
+		return Integer.valueOf(replicas);
 	}
 
 	private static int verify(CommandLine command, PrintStream out) throws IOException {

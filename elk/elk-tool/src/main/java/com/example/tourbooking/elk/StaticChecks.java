@@ -47,6 +47,8 @@ final class StaticChecks {
 		out.println("check: logstash pipelines");
 		problems.addAll(checkKibana(contract));
 		out.println("check: kibana saved objects");
+		problems.addAll(checkCompose());
+		out.println("check: docker-compose.yml start order");
 		return problems;
 	}
 
@@ -133,6 +135,12 @@ final class StaticChecks {
 			});
 		}
 		return problems;
+	}
+
+	List<String> checkCompose() throws IOException {
+		try (Reader reader = Files.newBufferedReader(this.assets.resolve("docker-compose.yml"))) {
+			return ComposeCheck.check(new Yaml().load(reader));
+		}
 	}
 
 	List<String> checkLogstash(FieldContract contract) throws IOException {
