@@ -21,8 +21,14 @@ import co.elastic.clients.json.JsonData;
 record VersionEvents(long total, Map<String, Long> byLevel, long requests, long serverErrors,
 		Map<String, Long> topErrors) {
 
+	/** event.action of the access event the service logs once per request. */
+	static final String ACCESS_ACTION = "http-request";
+
+	/** log.level of errors. */
+	static final String ERROR_LEVEL = "ERROR";
+
 	long errors() {
-		return this.byLevel.getOrDefault("ERROR", 0L);
+		return this.byLevel.getOrDefault(ERROR_LEVEL, 0L);
 	}
 
 	double errorRatio() {
@@ -45,11 +51,11 @@ record VersionEvents(long total, Map<String, Long> byLevel, long requests, long 
 					.query((q) -> q.bool((b) -> b.filter(filters)))
 					.aggregations("levels", (a) -> a.terms((t) -> t.field("log.level").size(10)))
 					.aggregations("requests",
-							(a) -> a.filter((f) -> f.term((t) -> t.field("event.action").value("http-request"))))
+							(a) -> a.filter((f) -> f.term((t) -> t.field("event.action").value(ACCESS_ACTION))))
 					.aggregations("server_errors", (a) -> a.filter((f) -> f.range((r) -> r.untyped(
 							(u) -> u.field("http.response.status_code").gte(JsonData.of(500)).lte(JsonData.of(599))))))
 					.aggregations("top_errors",
-							(a) -> a.filter((f) -> f.term((t) -> t.field("log.level").value("ERROR")))
+							(a) -> a.filter((f) -> f.term((t) -> t.field("log.level").value(ERROR_LEVEL)))
 								.aggregations("by_type", (t) -> t.terms((terms) -> terms.field("error.type").size(5)))),
 				Void.class);
 		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;

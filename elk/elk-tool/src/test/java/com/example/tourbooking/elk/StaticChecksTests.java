@@ -78,7 +78,7 @@ class StaticChecksTests {
 	@Test
 	void theCheckCommandExitsNonZeroOnProblems() throws IOException {
 		Path elk = copyOfElk();
-		replace(elk.resolve("logstash/pipeline/app.conf"), "id => \"app-types\"", "");
+		replace(elk.resolve("logstash/pipeline/app.conf"), "id => \"app-route-dataset\"", "");
 		SharedNode.Result result = SharedNode.run(java.util.Map.of(), "check", "--assets", elk.toString());
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.output()).contains("filter/mutate has no id").contains("check: 1 problem(s)");
