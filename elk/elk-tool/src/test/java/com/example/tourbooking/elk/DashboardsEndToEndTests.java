@@ -67,6 +67,20 @@ class DashboardsEndToEndTests {
 	}
 
 	@Test
+	void everyProducersEventIsRoutedToADataStreamOfItsDataset() {
+		Map<String, String> expectedDataset = Map.of("app.conf", "tourbooking.app", "deploy.conf", "tourbooking.deploy",
+				"jenkins.conf", "jenkins.build");
+		for (LogstashRouting.Routed routed : produced.routed()) {
+			assertThat(routed.dataStream()).as("%s routes %s", routed.pipeline(), routed.event())
+				.startsWith("logs-" + expectedDataset.get(routed.pipeline()) + "-")
+				.doesNotContain("%{")
+				.doesNotEndWith("-unrouted");
+			Iterable<JsonNode> tags = routed.event().path("tags");
+			assertThat(tags).as("tags %s set on %s", routed.pipeline(), routed.event()).isEmpty();
+		}
+	}
+
+	@Test
 	void everyPanelOfTheThreeDashboardsShowsWhatTheEventsImply() throws Exception {
 		List<String> problems = new ArrayList<>();
 		ObjectNode results = JSON.createObjectNode();
