@@ -2,8 +2,9 @@
 // gave to their panels in the end-to-end test (DashboardsEndToEndTests writes
 // elk/elk-tool/target/dashboards/panel-results.json).
 //
-// Each Vega panel is rendered by the real Vega library (npm vega 5, the major version Kibana 8.19
-// bundles) inside Debian's headless Chromium, the way Kibana's Vega visualization feeds it: every
+// Each Vega panel is rendered by the real Vega library (npm vega 5.33, the major version Kibana 8.19
+// bundles: its package.json asked for "vega": "^5.33.0" when 8.19 branched, elastic/kibana#220909;
+// Vega 6 came to Kibana's main branch only in December 2025, #245462) inside Debian's headless Chromium, the way Kibana's Vega visualization feeds it: every
 // data source with an Elasticsearch `url` gets the raw search response as `values` (Kibana's
 // EsQueryParser.populateData sets `dataObject.values = rawResponse`), so the spec's own
 // `format.property` picks the buckets. Panels are laid out by their gridData on Kibana's dashboard
