@@ -232,7 +232,7 @@ class DashboardsEndToEndTests {
 		return panels;
 	}
 
-	private static JsonNode spec(String visualization) throws Exception {
+	static JsonNode spec(String visualization) throws Exception {
 		try (Stream<Path> files = Files.list(objects())) {
 			for (Path file : files.filter((f) -> f.getFileName().toString().startsWith("visualization-")).toList()) {
 				JsonNode object = JSON.readTree(Files.readString(file));
