@@ -59,10 +59,15 @@ record VersionEvents(long total, Map<String, Long> byLevel, long requests, long 
 								.aggregations("by_type", (t) -> t.terms((terms) -> terms.field("error.type").size(5)))),
 				Void.class);
 		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
-		return new VersionEvents(total, terms(response.aggregations().get("levels")),
-				response.aggregations().get("requests").filter().docCount(),
-				response.aggregations().get("server_errors").filter().docCount(),
-				terms(response.aggregations().get("top_errors").filter().aggregations().get("by_type")));
+		Map<String, Aggregate> aggregations = response.aggregations();
+		if (!aggregations.containsKey("requests")) {
+			// no such data stream on this cluster (allowNoIndices): nothing arrived at
+			// all
+			return new VersionEvents(total, Map.of(), 0, 0, Map.of());
+		}
+		return new VersionEvents(total, terms(aggregations.get("levels")),
+				aggregations.get("requests").filter().docCount(), aggregations.get("server_errors").filter().docCount(),
+				terms(aggregations.get("top_errors").filter().aggregations().get("by_type")));
 	}
 
 	private static Map<String, Long> terms(Aggregate aggregate) {
