@@ -43,9 +43,11 @@ final class ProducedEvents {
 
 	/** Which pipeline receives each producer's file, and where in the hour it lands. */
 	private static final Map<String, Placement> PLACEMENTS = Map.of("jenkins-plugin-failure",
-			new Placement("jenkins.conf", 55), "jenkins-plugin-success", new Placement("jenkins.conf", 45),
-			"jenkins-stage-events", new Placement("jenkins.conf", 40), "ansible-deploy-events",
-			new Placement("deploy.conf", 30), "gate-events", new Placement("deploy.conf", 22));
+			new Placement("jenkins.conf", LogstashRouting.Input.JSON_LINES, 55), "jenkins-plugin-success",
+			new Placement("jenkins.conf", LogstashRouting.Input.JSON_LINES, 45), "jenkins-stage-events",
+			new Placement("jenkins.conf", LogstashRouting.Input.HTTP, 40), "ansible-deploy-events",
+			new Placement("deploy.conf", LogstashRouting.Input.HTTP, 30), "gate-events",
+			new Placement("deploy.conf", LogstashRouting.Input.HTTP, 22));
 
 	private final Instant now;
 
@@ -71,15 +73,17 @@ final class ProducedEvents {
 				throw new IllegalStateException(file + " is a captured producer file this test does not know: add it "
 						+ "to ProducedEvents.PLACEMENTS with the pipeline that receives it");
 			}
-			LogstashRouting routing = LogstashRouting.read(pipeline(placement.pipeline()));
+			LogstashRouting routing = LogstashRouting.read(pipeline(placement.pipeline()), placement.input());
 			List<ObjectNode> events = moveIntoTheHour(read(file),
 					this.now.minus(placement.minutesAgo(), ChronoUnit.MINUTES));
 			this.captured.put(name, List.copyOf(events));
-			events.forEach((event) -> this.routed.add(routing.route(event)));
+			for (ObjectNode event : events) {
+				this.routed.add(routing.route(event));
+			}
 		}
 		this.deploy = Deploy.from(this.captured.getOrDefault("ansible-deploy-events", List.of()),
 				this.now.minus(30, ChronoUnit.MINUTES));
-		LogstashRouting app = LogstashRouting.read(pipeline("app.conf"));
+		LogstashRouting app = LogstashRouting.read(pipeline("app.conf"), LogstashRouting.Input.JSON_LINES);
 		for (String line : traffic()) {
 			this.routed.add(app.route((ObjectNode) JSON.readTree(line)));
 		}
@@ -331,7 +335,7 @@ final class ProducedEvents {
 		log.callAppenders(event);
 	}
 
-	private record Placement(String pipeline, int minutesAgo) {
+	private record Placement(String pipeline, LogstashRouting.Input input, int minutesAgo) {
 	}
 
 }
