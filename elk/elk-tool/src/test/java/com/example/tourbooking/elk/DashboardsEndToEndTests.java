@@ -48,7 +48,7 @@ class DashboardsEndToEndTests {
 
 	@BeforeAll
 	static void indexWhatTheProducersSent() throws Exception {
-		SharedNode.setUp();
+		DashboardsNode.url();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		produced = new ProducedEvents(now).produce();
 		streams = new TreeMap<>();
@@ -60,7 +60,7 @@ class DashboardsEndToEndTests {
 			for (JsonNode event : stream.getValue()) {
 				documents.add(JSON.writeValueAsString(event));
 			}
-			SharedNode.index(stream.getKey(), documents);
+			DashboardsNode.index(stream.getKey(), documents);
 		}
 		// the time picker on "Last 1 hour"
 		lastHour = new KibanaQueryContext(now.minus(1, ChronoUnit.HOURS), now);
@@ -87,7 +87,7 @@ class DashboardsEndToEndTests {
 		results.put("timeMin", lastHour.min().toString()).put("timeMax", lastHour.max().toString());
 		ObjectNode responses = results.putObject("responses");
 		int requests = 0;
-		try (ElasticsearchConnection connection = SharedNode.connect()) {
+		try (ElasticsearchConnection connection = DashboardsNode.connect()) {
 			for (String visualization : dashboardPanels()) {
 				JsonNode spec = spec(visualization);
 				for (JsonNode data : spec.path("data")) {
@@ -141,7 +141,7 @@ class DashboardsEndToEndTests {
 		assertThat(expected).as("successful deploys or rollbacks in the captured run").isNotEmpty();
 
 		Map<String, Long> annotated = new TreeMap<>();
-		try (ElasticsearchConnection connection = SharedNode.connect()) {
+		try (ElasticsearchConnection connection = DashboardsNode.connect()) {
 			for (String visualization : panelsOf("dashboard-service")) {
 				for (JsonNode data : spec(visualization).path("data")) {
 					ObjectNode request = data.path("url").has("index") ? lastHour.request(data.get("url")) : null;
@@ -169,8 +169,8 @@ class DashboardsEndToEndTests {
 		assertThat(previous.serverErrors()).as("the previous version's 5xx answers before the deploy").isPositive();
 
 		for (Verdict verdict : List.of(deployed, previous)) {
-			SharedNode.Result gate = SharedNode.tool("gate", "--service-version", verdict.version(), "--environment",
-					verdict.environment(), "--deployed-at", verdict.from().toString(), "--window",
+			SharedNode.Result gate = DashboardsNode.tool("gate", "--service-version", verdict.version(),
+					"--environment", verdict.environment(), "--deployed-at", verdict.from().toString(), "--window",
 					Duration.between(verdict.from(), verdict.to()).toString());
 			assertThat(gate.output()).as(gate.output())
 				.contains("events: " + verdict.events())

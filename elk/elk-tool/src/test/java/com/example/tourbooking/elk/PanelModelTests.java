@@ -27,7 +27,7 @@ class PanelModelTests {
 
 	@Test
 	void modelAndElasticsearchAgreeOnGeneratedEvents() throws Exception {
-		SharedNode.setUp();
+		DashboardsNode.url();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		List<LogstashRouting.Routed> produced = new ProducedEvents(now).produce().routed();
 		KibanaQueryContext lastHour = new KibanaQueryContext(now.minus(1, ChronoUnit.HOURS), now);
@@ -47,9 +47,9 @@ class PanelModelTests {
 				for (JsonNode event : generated) {
 					documents.add(JSON.writeValueAsString(event));
 				}
-				SharedNode.index(stream.getKey(), documents);
+				DashboardsNode.index(stream.getKey(), documents);
 			}
-			try (ElasticsearchConnection connection = SharedNode.connect()) {
+			try (ElasticsearchConnection connection = DashboardsNode.connect()) {
 				for (String visualization : DashboardsEndToEndTests.dashboardPanels()) {
 					for (JsonNode data : DashboardsEndToEndTests.spec(visualization).path("data")) {
 						if (!data.path("url").has("index")) {
