@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
@@ -202,9 +204,10 @@ final class ProducedEvents {
 
 	/**
 	 * Gives the other volatile values that the producers' tests replaced by placeholders
-	 * (elk/samples/captured/README.md) a value of their type: {@code <digest>} inside a
-	 * string becomes 64 hex digits, a whole {@code <...>} value of a {@code *duration*}
-	 * field a number of milliseconds.
+	 * (elk/samples/captured/README.md) a value of their type: {@code <digest>} and
+	 * {@code <digest-N>} become 64 hex digits, {@code <commit>} the commit the Jenkins
+	 * samples built, {@code <registry>} a registry host, and a whole {@code <...>} value
+	 * of a {@code *duration*} field a number of milliseconds.
 	 */
 	private static void fillPlaceholders(ObjectNode object) {
 		List<String> names = new ArrayList<>();
@@ -217,10 +220,26 @@ final class ProducedEvents {
 			else if (value.isTextual() && value.asText().matches("<[A-Za-z_.-]+>") && name.contains("duration")) {
 				object.put(name, 1000L * (5 + Math.floorMod(value.asText().hashCode(), 120)));
 			}
-			else if (value.isTextual() && value.asText().contains("<digest>")) {
-				object.put(name, value.asText().replace("<digest>", "0123456789abcdef".repeat(4)));
+			else if (value.isTextual() && value.asText().contains("<")) {
+				object.put(name, fill(value.asText()));
 			}
 		}
+	}
+
+	private static String fill(String text) {
+		Matcher placeholder = Pattern.compile("<(digest(?:-(\\d+))?|commit|registry)>").matcher(text);
+		StringBuilder filled = new StringBuilder();
+		while (placeholder.find()) {
+			String value = switch (placeholder.group(1).replaceAll("-.*", "")) {
+				case "digest" -> String.format("%064x",
+						0xd1_9e57L * Integer.parseInt((placeholder.group(2) != null) ? placeholder.group(2) : "1"));
+				case "commit" -> "0123456789abcdef0123456789abcdef01234567";
+				default -> "registry.example.org";
+			};
+			placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
+		}
+		placeholder.appendTail(filled);
+		return filled.toString();
 	}
 
 	/**
