@@ -48,8 +48,8 @@ class EncoderEventsTests {
 	}
 
 	/**
-	 * One access event, three business events, one error and a cancellation, as the service
-	 * logs them (the fields of ReservationEvents and UserEvents).
+	 * One access event, three business events, one error and a cancellation, as the
+	 * service logs them (the fields of ReservationEvents and UserEvents).
 	 */
 	static List<String> logSampleEvents(AppEncoder encoder) {
 		Logger access = encoder.logger(EncoderEventsTests.class);
@@ -83,8 +83,8 @@ class EncoderEventsTests {
 			access.error("Unexpected failure",
 					new IllegalStateException("boom", new IllegalArgumentException("cause")));
 			access.info(BusinessEvents.event("reservation-cancelled", "success", "reservation.id", "7", "tour.id", "3",
-					"departure.id", "11", "reservation.headcount", 2, "reservation.total_price", new BigDecimal("1250.50"),
-					"reservation.currency", "EUR"), "Reservation 7 cancelled");
+					"departure.id", "11", "reservation.headcount", 2, "reservation.total_price",
+					new BigDecimal("1250.50"), "reservation.currency", "EUR"), "Reservation 7 cancelled");
 		}
 		finally {
 			MDC.clear();
