@@ -32,6 +32,14 @@ final class StaticChecks {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/**
+	 * Kibana feature privileges deprecated in 8.18 and what replaces them (elastic/kibana
+	 * x-pack/platform/plugins/shared/features/server/oss_features.ts,
+	 * deprecated.replacedBy).
+	 */
+	static final Map<String, String> DEPRECATED_KIBANA_FEATURES = Map.of("feature_dashboard", "feature_dashboard_v2",
+			"feature_discover", "feature_discover_v2", "feature_visualize", "feature_visualize_v2");
+
 	private final Path assets;
 
 	StaticChecks(Path assets) {
@@ -113,6 +121,17 @@ final class StaticChecks {
 		for (Path file : list("elasticsearch/roles", ".json")) {
 			roles.add(file.getFileName().toString().replace(".json", ""));
 			JsonNode role = JSON.readTree(file.toFile());
+			for (JsonNode application : role.path("applications")) {
+				for (JsonNode privilege : application.path("privileges")) {
+					String replacement = DEPRECATED_KIBANA_FEATURES
+						.get(privilege.asText().replaceAll("\\.[a-z_]+$", ""));
+					if (replacement != null) {
+						problems.add(file.getFileName() + ": " + privilege.asText()
+								+ " is deprecated since Kibana 8.18, use " + replacement
+								+ privilege.asText().substring(privilege.asText().lastIndexOf('.')));
+					}
+				}
+			}
 			if (file.getFileName().toString().contains("writer")) {
 				for (JsonNode indices : role.path("indices")) {
 					for (JsonNode privilege : indices.path("privileges")) {

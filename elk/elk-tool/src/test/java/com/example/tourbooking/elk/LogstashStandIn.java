@@ -46,17 +46,77 @@ final class LogstashStandIn {
 		this.config = LogstashConfig.parse(pipelineText);
 	}
 
-	/** An event as the tcp json_lines input makes it from one line. */
-	static Map<String, Object> fromJsonLine(String line) throws JsonProcessingException {
-		Map<String, Object> event = JSON.readValue(line,
-				new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
-				});
+	/**
+	 * An event as the tcp json_lines input makes it from one line: the JSON object, or
+	 * {message, tags: [_jsonparsefailure]} for a line that is not one
+	 * (logstash-codec-json_lines); @timestamp is the ingest time when the line has none.
+	 */
+	static Map<String, Object> fromJsonLine(String line) {
+		Map<String, Object> event;
+		try {
+			event = JSON.readValue(line,
+					new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
+					});
+		}
+		catch (JsonProcessingException ex) {
+			event = new LinkedHashMap<>();
+			event.put("message", line);
+			event.put("tags", new ArrayList<>(List.of("_jsonparsefailure")));
+		}
 		event.putIfAbsent("@version", "1");
+		event.putIfAbsent("@timestamp", INGEST_TIME);
 		return event;
 	}
 
+	/** Stands for the time Logstash received an event without @timestamp. */
+	static final String INGEST_TIME = "<ingest time>";
+
+	private final java.util.Set<String> ran = new java.util.TreeSet<>();
+
+	/** The ids of the filter plugins that ran on some event so far. */
+	java.util.Set<String> ran() {
+		return this.ran;
+	}
+
+	/** The ids of every filter plugin of the pipeline. */
+	java.util.Set<String> filterIds() {
+		java.util.Set<String> ids = new java.util.TreeSet<>();
+		this.config.plugins()
+			.stream()
+			.filter((plugin) -> "filter".equals(plugin.section()))
+			.forEach((plugin) -> ids.add(plugin.id()));
+		return ids;
+	}
+
+	/**
+	 * The data stream the elasticsearch output writes the event to
+	 * (logstash-output-elasticsearch data_stream_support.rb data_stream_name with
+	 * auto-routing: the event's data_stream.* or the output's settings).
+	 */
+	String dataStream(Map<String, Object> event) {
+		Map<String, Object> output = this.config.plugins()
+			.stream()
+			.filter((plugin) -> "output".equals(plugin.section()) && "elasticsearch".equals(plugin.name()))
+			.findFirst()
+			.orElseThrow()
+			.settings();
+		Object type = get(event, "[data_stream][type]");
+		Object dataset = get(event, "[data_stream][dataset]");
+		Object namespace = get(event, "[data_stream][namespace]");
+		return ((type != null) ? type : output.get("data_stream_type")) + "-"
+				+ ((dataset != null) ? dataset : output.get("data_stream_dataset")) + "-"
+				+ ((namespace != null) ? namespace : output.get("data_stream_namespace"));
+	}
+
+	/** The document as indexed: the event without @metadata (outputs never send it). */
+	static Map<String, Object> document(Map<String, Object> event) {
+		Map<String, Object> document = new LinkedHashMap<>(event);
+		document.remove("@metadata");
+		return document;
+	}
+
 	/** An event as the http input makes it from a JSON body POSTed by a client. */
-	Map<String, Object> fromHttpPost(String body, String clientAddress) throws JsonProcessingException {
+	Map<String, Object> fromHttpPost(String body, String clientAddress) {
 		Map<String, Object> event = fromJsonLine(body);
 		LogstashConfig.Plugin http = this.config.plugins()
 			.stream()
@@ -173,6 +233,7 @@ final class LogstashStandIn {
 	@SuppressWarnings("unchecked")
 	private void apply(LogstashConfig.Plugin plugin, Map<String, Object> event) {
 		Map<String, Object> settings = plugin.settings();
+		this.ran.add(plugin.id());
 		switch (plugin.name()) {
 			case "mutate" -> {
 				only(plugin, "id", "rename", "replace", "convert", "copy", "add_field", "remove_field", "add_tag");

@@ -69,6 +69,15 @@ class StaticChecksTests {
 	}
 
 	@Test
+	void aKibanaFeaturePrivilegeDeprecatedIn818IsCaught() throws IOException {
+		Path elk = copyOfElk();
+		replace(elk.resolve("elasticsearch/roles/tourbooking_kibana_reader.json"), "feature_discover_v2.read",
+				"feature_discover.read");
+		assertThat(run(elk)).contains(
+				"tourbooking_kibana_reader.json: feature_discover.read is deprecated since Kibana 8.18, use feature_discover_v2.read");
+	}
+
+	@Test
 	void aBrokenPipelineIsCaught() throws IOException {
 		Path elk = copyOfElk();
 		replace(elk.resolve("logstash/pipeline/deploy.conf"), "id => \"deploy-http\"", "id => \"deploy-http");
