@@ -34,7 +34,9 @@ class ProblemErrorController extends BasicErrorController {
 
 	@Override
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-		HttpStatus status = getStatus(request);
+		// Called directly rather than forwarded to by the container: nothing failed.
+		HttpStatus status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) ? getStatus(request)
+				: HttpStatus.NOT_FOUND;
 		Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		Optional<KnownFailures.Failure> known = (thrown instanceof Throwable throwable)
 				? KnownFailures.classify(throwable) : Optional.empty();

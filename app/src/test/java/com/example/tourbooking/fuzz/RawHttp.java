@@ -65,7 +65,7 @@ public final class RawHttp {
 		}
 	}
 
-	static Response read(InputStream in) throws IOException {
+	public static Response read(InputStream in) throws IOException {
 		byte[] all = in.readAllBytes();
 		String text = new String(all, StandardCharsets.ISO_8859_1);
 		int end = text.indexOf("\r\n\r\n");
