@@ -159,6 +159,64 @@ class DashboardsEndToEndTests {
 		assertThat(annotated).as("deploy annotations on the service dashboard: version -> time").isEqualTo(expected);
 	}
 
+	/**
+	 * What the CI/CD panels say about builds must be what the builds were: one count per
+	 * build the Jenkins Logstash plugin reported (its payloads' result), and their
+	 * durations, whatever else (stage events) shares the data stream.
+	 */
+	@Test
+	void ciCdPanelsCountAndTimeBuildsNotStages() throws Exception {
+		Map<String, Long> results = new TreeMap<>();
+		Map<String, List<Long>> durations = new TreeMap<>();
+		for (String name : List.of("jenkins-plugin-success", "jenkins-plugin-failure")) {
+			for (JsonNode payload : produced.captured(name)) {
+				results.merge(payload.path("data").path("result").asText(), 1L, Long::sum);
+				durations
+					.computeIfAbsent(payload.path("data").path("fullProjectName").asText(), (j) -> new ArrayList<>())
+					.add(payload.path("data").path("buildDuration").asLong());
+			}
+		}
+		assertThat(results).as("the plugin's captured payloads, elk/samples/captured/jenkins-plugin-*.json")
+			.isNotEmpty();
+		Map<String, Double> averages = new TreeMap<>();
+		durations
+			.forEach((job, list) -> averages.put(job, list.stream().mapToLong(Long::longValue).average().orElse(0)));
+
+		assertThat(rows("cicd-builds-by-result", "doc_count")).as("builds by result").isEqualTo(toDouble(results));
+		assertThat(rows("cicd-duration-per-job", "value")).as("average build duration per job").isEqualTo(averages);
+	}
+
+	/** A bar panel's rows: bucket key to its count or its first metric's value. */
+	private static Map<String, Double> rows(String visualization, String what) throws Exception {
+		Map<String, Double> rows = new TreeMap<>();
+		try (ElasticsearchConnection connection = DashboardsNode.connect()) {
+			for (JsonNode data : spec(visualization).path("data")) {
+				ObjectNode request = lastHour.request(data.get("url"));
+				JsonNode response = connection.send("POST",
+						"/" + String.join(",", matching(request.path("index").asText())) + "/_search",
+						JSON.writeValueAsString(request.path("body")));
+				PanelModel.forEachBucket(response, data.path("format").path("property").asText(), (bucket) -> {
+					double value = bucket.path("doc_count").asDouble();
+					if ("value".equals(what)) {
+						for (JsonNode child : bucket) {
+							if (child.isObject() && child.path("value").isNumber()) {
+								value = child.path("value").asDouble();
+							}
+						}
+					}
+					rows.put(bucket.path("key").asText(), value);
+				});
+			}
+		}
+		return rows;
+	}
+
+	private static Map<String, Double> toDouble(Map<String, Long> counts) {
+		Map<String, Double> map = new TreeMap<>();
+		counts.forEach((key, count) -> map.put(key, count.doubleValue()));
+		return map;
+	}
+
 	@Test
 	void gateJudgesTheDeployedVersionByItsOwnEvents() throws Exception {
 		ProducedEvents.Deploy deploy = produced.deploy();
