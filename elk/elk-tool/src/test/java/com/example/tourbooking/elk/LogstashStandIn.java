@@ -64,8 +64,42 @@ final class LogstashStandIn {
 			event.put("tags", new ArrayList<>(List.of("_jsonparsefailure")));
 		}
 		event.putIfAbsent("@version", "1");
-		event.putIfAbsent("@timestamp", INGEST_TIME);
+		normaliseTimestamp(event);
 		return event;
+	}
+
+	/**
+	 * org.logstash.Event parses @timestamp into a Timestamp, serialised as an ISO-8601
+	 * UTC instant with milliseconds; one that does not parse is kept in _@timestamp with
+	 * the tag _timestampparsefailure and @timestamp becomes the ingest time. A
+	 * placeholder of a captured sample ({@code <timestamp>}) stands for a valid one and
+	 * is kept.
+	 */
+	private static void normaliseTimestamp(Map<String, Object> event) {
+		Object given = event.get("@timestamp");
+		if (given == null) {
+			event.put("@timestamp", INGEST_TIME);
+			return;
+		}
+		String text = String.valueOf(given);
+		if (text.startsWith("<") && text.endsWith(">")) {
+			return;
+		}
+		try {
+			java.time.Instant instant = java.time.format.DateTimeFormatter
+				.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][.SS][.S][XXX][XX][X]")
+				.parse(text, java.time.OffsetDateTime::from)
+				.toInstant();
+			event.put("@timestamp",
+					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						.withZone(java.time.ZoneOffset.UTC)
+						.format(instant));
+		}
+		catch (java.time.DateTimeException ex) {
+			event.put("_@timestamp", given);
+			event.put("@timestamp", INGEST_TIME);
+			tag(event, "_timestampparsefailure");
+		}
 	}
 
 	/** Stands for the time Logstash received an event without @timestamp. */
