@@ -130,8 +130,9 @@ free_port() {
 	die "no free port found"
 }
 
+# Prints the HTTP status, 000 when there was no answer in time (a failed check, not a crash).
 http_status() {
-	curl -s -o "${WORK}/body" -w '%{http_code}' --max-time 10 "$@"
+	curl -s -o "${WORK}/body" -w '%{http_code}' --max-time "${HTTP_TIMEOUT:-10}" "$@" || true
 }
 
 # Polls readiness; prints the seconds it took.
