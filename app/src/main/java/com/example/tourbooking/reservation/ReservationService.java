@@ -27,9 +27,10 @@ import com.example.tourbooking.tour.TourBookings.BookingTerms;
 import com.example.tourbooking.user.CurrentUser;
 
 /**
- * Books and cancels seats. A booking is one transaction: take the seats with a
- * conditional update (the database refuses to oversell), then store the reservation. An
- * {@code Idempotency-Key} makes retries return the first outcome.
+ * Books and cancels seats. A booking is one transaction of two statements: take the seats
+ * with a conditional update that also returns the booking terms (the database refuses to
+ * oversell), then store the reservation. An {@code Idempotency-Key} makes retries return
+ * the first outcome.
  */
 @Service
 class ReservationService {
@@ -115,24 +116,31 @@ class ReservationService {
 	}
 
 	private BookingResult bookOnce(BookReservationRequest request, String idempotencyKey, CurrentUser customer) {
-		BookingTerms terms = this.tours.termsOf(request.departureId());
 		int headcount = request.headcount();
-		if (terms.date().isBefore(today())) {
-			throw DepartureClosedException.forDeparture(terms.departureId(), terms.date());
-		}
-		if (headcount > terms.capacity()) {
-			throw HeadcountExceedsCapacityException.of(headcount, terms.capacity());
-		}
-		if (!this.tours.takeSeats(terms.departureId(), headcount)) {
-			this.events.refused(terms, headcount);
-			throw SoldOutException.forDeparture(terms.departureId(), headcount);
-		}
+		BookingTerms terms = this.tours.takeSeats(request.departureId(), headcount, today())
+			.orElseThrow(() -> refusal(request.departureId(), headcount));
 		BigDecimal totalPrice = terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
 		Reservation reservation = this.reservations.saveAndFlush(
 				new Reservation(customer.id(), terms.tourId(), terms.departureId(), terms.date(), headcount, totalPrice,
 						this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null));
 		this.events.confirmed(reservation, terms);
 		return new BookingResult(ReservationResponse.of(reservation), false);
+	}
+
+	/**
+	 * Why no seats were taken, asked only after the update refused: the happy path reads
+	 * nothing before it.
+	 */
+	private RuntimeException refusal(long departureId, int headcount) {
+		BookingTerms terms = this.tours.termsOf(departureId);
+		if (terms.date().isBefore(today())) {
+			return DepartureClosedException.forDeparture(terms.departureId(), terms.date());
+		}
+		if (headcount > terms.capacity()) {
+			return HeadcountExceedsCapacityException.of(headcount, terms.capacity());
+		}
+		this.events.refused(terms, headcount);
+		return SoldOutException.forDeparture(terms.departureId(), headcount);
 	}
 
 	private Optional<BookingResult> replay(BookReservationRequest request, String idempotencyKey,

@@ -1,6 +1,7 @@
 package com.example.tourbooking.system;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 
 import javax.crypto.SecretKey;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -31,6 +34,9 @@ class JwtConfiguration {
 
 	private static final int MIN_KEY_BYTES = 32;
 
+	/** About 5 MB at most: a few KB per decoded token. */
+	private static final int VERIFIED_TOKENS = 2_000;
+
 	@Bean
 	SecretKey jwtSigningKey(JwtProperties properties) {
 		return new SecretKeySpec(keyBytes(properties), "HmacSHA256");
@@ -42,13 +48,14 @@ class JwtConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties) {
+	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		decoder.setJwtValidator(
-				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(properties.issuer()));
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokenCache(decoder, validator, VERIFIED_TOKENS, clock);
 	}
 
 	static byte[] keyBytes(JwtProperties properties) {
