@@ -193,9 +193,10 @@ check_image_config() {
 check_cds() {
 	log "== AppCDS archive"
 	local out="${WORK}/cds.log" status=0 shared total
-	timeout 180 podman run --rm --network none --read-only --tmpfs /tmp:rw,mode=1777 \
-		--memory "${MEMORY_LIMIT_MIB}m" -e LOG_FORMAT=text -e SPRING_CONTEXT_EXIT=onRefresh \
-		-e JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info -Xlog:cds=info" \
+	# spring.context.exit is read as a system property (as in image/cds.sh's training run).
+	timeout $((READY_TIMEOUT * 2)) podman run --rm --network none --read-only --tmpfs /tmp:rw,mode=1777 \
+		--memory "${MEMORY_LIMIT_MIB}m" -e LOG_FORMAT=text \
+		-e JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info -Xlog:cds=info -Dspring.context.exit=onRefresh" \
 		"${IMAGE_REF}" >"${out}" 2>&1 || status=$?
 	shared="$(grep -c 'source: shared objects file' "${out}" || true)"
 	total="$(grep -c '\[class,load\]' "${out}" || true)"
