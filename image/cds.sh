@@ -32,7 +32,9 @@ The archive is kept in app/target/cds/layer, keyed by the plain image's id: rebu
 inputs reuses it, so the final digest is reproducible. The JVM checks the jars' paths, sizes and
 modification times (Jib fixes them) and its own build: an archive made by any other JVM or for
 another class path is rejected; image/container-test.sh fails when that happens.
-arm64 images (built under qemu) get no archive: the JVM flags stay the plain build's.
+The archive is made for the first architecture of IMAGE_ARCHES (amd64). The other ones (arm64)
+carry the same files and flags, and their JVM does not use the archive: a JVM refuses an archive
+another JVM build wrote and, under -Xshare:auto, starts without it (as the plain image does).
 
 Environment: as image/build.sh, plus CDS_TRAIN_TIMEOUT (seconds, default ${TRAIN_TIMEOUT}).
 USAGE
@@ -62,10 +64,11 @@ main() {
 	[[ ${EUID} -eq 0 ]] || die "run as root (podman runs the training run)"
 	ensure_packages podman runc
 	[[ -n "${CONTAINERS_CONF:-}" ]] || export CONTAINERS_CONF="${IMAGE_DIR}/podman/containers.conf"
-	local target="${REPO_ROOT}/app/target"
+	local target="${REPO_ROOT}/app/target" arches="${IMAGE_ARCHES:-amd64 arm64}"
+	local first_arch="${arches%% *}"
 
-	log "== CDS 1/4: plain image"
-	IMAGE_MAVEN_ARGS="${IMAGE_MAVEN_ARGS:-}" "${IMAGE_DIR}/build.sh" ||
+	log "== CDS 1/4: plain image (${first_arch} only)"
+	IMAGE_ARCHES="${first_arch}" IMAGE_MAVEN_ARGS="${IMAGE_MAVEN_ARGS:-}" "${IMAGE_DIR}/build.sh" ||
 		die "the plain image did not build (see above)"
 	local plain
 	plain="$(cat "${target}/jib-image.id")"

@@ -30,7 +30,8 @@ seats_left = capacity - confirmed headcount on every departure (exit 1 if it fai
   --rounds N         interleaved rounds (default 5)       --duration S  seconds per case (20)
   --warmup S         warm-up seconds per service (180)    --clients N   concurrent clients (20)
   --no-startup       skip the start-up comparison (needs root, podman and the CDS image; a
-                     missing image is built: registry on 127.0.0.1:21100, base, image/cds.sh)
+                     missing one is built and checked by image/container-test.sh, registry on
+                     127.0.0.1:21100)
   --max-minutes N    stop everything after N minutes (default 45)
   --enforce          exit 1 when a median ratio misses its target (default: report only)
 USAGE
@@ -83,7 +84,6 @@ WORK=""
 PIDS=()
 CONTAINERS=()
 PG_STARTED=false
-REGISTRY_DIR=""
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() {
@@ -104,10 +104,6 @@ cleanup() {
 	for container in "${CONTAINERS[@]}"; do podman rm -f -t 0 "${container}" >/dev/null 2>&1; done
 	if [[ -n "${STARTUP_IMAGE:-}" ]]; then podman rmi -f "${STARTUP_IMAGE}" >/dev/null 2>&1; fi
 	if ${PG_STARTED}; then as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -m fast -w stop >/dev/null 2>&1; fi
-	if [[ -n "${REGISTRY_DIR}" ]]; then
-		# shellcheck source=/dev/null
-		(source "${ROOT}/image/lib/common.sh" && registry_stop "${REGISTRY_DIR}") >/dev/null 2>&1
-	fi
 	for pid in "${PIDS[@]}"; do wait "${pid}" 2>/dev/null; done
 	rm -rf "${PG_DATA}"
 	if [[ ${rc} -eq 0 ]]; then
@@ -253,23 +249,18 @@ prepare_startup() {
 		${SHORT} && { log "start-up: skipped (needs root and podman)"; STARTUP=false; return 0; }
 		die "the start-up comparison needs root and podman (or pass --no-startup)"
 	fi
-	# shellcheck source=/dev/null
-	source "${ROOT}/image/lib/common.sh"
 	export CONTAINERS_CONF="${ROOT}/image/podman/containers.conf"
-	if [[ ! -s "${tar}" || ! -s "${jsa}" ]] || ! tar -xOf "${tar}" --wildcards 'config.json' 'blobs/*' 2>/dev/null | grep -q 'SharedArchiveFile'; then
+	if [[ ! -s "${tar}" || ! -s "${jsa}" ]]; then
 		if ${SHORT}; then
 			log "start-up: skipped in --short mode (no CDS image: run make container-test or image/cds.sh first)"
 			STARTUP=false
 			return 0
 		fi
-		log "start-up: building the image with its AppCDS archive (registry ${REGISTRY_ADDR_BENCH}, base, image/cds.sh)"
-		REGISTRY_DIR="${WORK}/registry"
-		export IMAGE_STATE_DIR="${WORK}/image-state" REGISTRY_ADDR="${REGISTRY_ADDR_BENCH}"
-		ensure_image_tools
-		podman_configure "${WORK}/podman" "${REGISTRY_ADDR}"
-		registry_start "${REGISTRY_DIR}" "${REGISTRY_ADDR}"
-		"${ROOT}/image/base-image.sh" >"${WORK}/base-image.log" 2>&1 || die "base image failed: see ${WORK}/base-image.log"
-		MVN="${ROOT}/mvnw -B -ntp" "${ROOT}/image/cds.sh" >"${WORK}/cds.log" 2>&1 || die "image/cds.sh failed: see ${WORK}/cds.log"
+		# The container test builds it (TLS registry, base, image/cds.sh), checks that the JVM
+		# accepts the archive, and leaves app/target/jib-image.tar.
+		log "start-up: building and testing the image with its AppCDS archive (image/container-test.sh)"
+		TEST_REGISTRY_ADDR="${REGISTRY_ADDR_BENCH}" IMAGE_ARCHES=amd64 "${ROOT}/image/container-test.sh" \
+			>"${WORK}/container-test.log" 2>&1 || die "image/container-test.sh failed: see ${WORK}/container-test.log"
 	fi
 	local loaded
 	loaded="$(podman load -q -i "${tar}")" || die "podman load ${tar} failed"
@@ -278,7 +269,8 @@ prepare_startup() {
 	# The plain build's flags: the JDK's own archive and Jib's class path (app/pom.xml defaults).
 	PLAIN_ENTRYPOINT="$(jq -c 'map(if . == "-XX:SharedArchiveFile=/app/cds/app.jsa" then "-Xshare:auto"
 		elif . == "@/app/cds/classpath" then "@/app/jib-classpath-file" else . end)' <<<"${STARTUP_ENTRYPOINT}")"
-	[[ "${PLAIN_ENTRYPOINT}" != "${STARTUP_ENTRYPOINT}" ]] || die "the image at ${tar} has no AppCDS flags"
+	[[ "${PLAIN_ENTRYPOINT}" != "${STARTUP_ENTRYPOINT}" ]] ||
+		die "the image in ${tar} has no AppCDS flags: build it with image/cds.sh (make image-cds) or make container-test"
 	log "start-up: ${STARTUP_IMAGE}"
 }
 

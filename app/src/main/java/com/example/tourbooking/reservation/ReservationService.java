@@ -21,6 +21,7 @@ import com.example.tourbooking.reservation.ReservationExceptions.IdempotencyKeyR
 import com.example.tourbooking.reservation.ReservationExceptions.NotCancellableException;
 import com.example.tourbooking.reservation.ReservationExceptions.ReservationNotFoundException;
 import com.example.tourbooking.reservation.ReservationExceptions.SoldOutException;
+import com.example.tourbooking.reservation.ReservationExceptions.TotalOutOfRangeException;
 import com.example.tourbooking.system.PageResponse;
 import com.example.tourbooking.tour.TourBookings;
 import com.example.tourbooking.tour.TourBookings.BookingTerms;
@@ -34,6 +35,9 @@ import com.example.tourbooking.user.CurrentUser;
  */
 @Service
 class ReservationService {
+
+	/** The largest total {@code reservations.total_price NUMERIC(12,2)} holds. */
+	static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
 
 	private final ReservationRepository reservations;
 
@@ -119,7 +123,12 @@ class ReservationService {
 		int headcount = request.headcount();
 		BookingTerms terms = this.tours.takeSeats(request.departureId(), headcount, today())
 			.orElseThrow(() -> refusal(request.departureId(), headcount));
-		BigDecimal totalPrice = terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
+		BigDecimal totalPrice = totalPrice(terms, headcount);
+		if (totalPrice.compareTo(MAX_TOTAL) > 0) {
+			// Thrown inside the transaction: the seats just taken are given back by the
+			// rollback.
+			throw TotalOutOfRangeException.over(MAX_TOTAL);
+		}
 		Reservation reservation = this.reservations.saveAndFlush(
 				new Reservation(customer.id(), terms.tourId(), terms.departureId(), terms.date(), headcount, totalPrice,
 						this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null));
@@ -139,8 +148,15 @@ class ReservationService {
 		if (headcount > terms.capacity()) {
 			return HeadcountExceedsCapacityException.of(headcount, terms.capacity());
 		}
+		if (totalPrice(terms, headcount).compareTo(MAX_TOTAL) > 0) {
+			return TotalOutOfRangeException.over(MAX_TOTAL);
+		}
 		this.events.refused(terms, headcount);
 		return SoldOutException.forDeparture(terms.departureId(), headcount);
+	}
+
+	private static BigDecimal totalPrice(BookingTerms terms, int headcount) {
+		return terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
 	}
 
 	private Optional<BookingResult> replay(BookReservationRequest request, String idempotencyKey,

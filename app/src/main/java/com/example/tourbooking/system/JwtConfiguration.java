@@ -2,7 +2,9 @@ package com.example.tourbooking.system;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +21,10 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -52,8 +57,12 @@ class JwtConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
+		// JwtTimestampValidator (Spring Security 7.0) accepts a token without "exp":
+		// require
+		// it, and allow only a small clock skew between the pods that issue and verify.
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()));
+				new JwtTimestampValidator(properties.clockSkew()), new JwtIssuerValidator(properties.issuer()),
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
 		decoder.setJwtValidator(validator);
 		return new VerifiedTokenCache(decoder, validator, VERIFIED_TOKENS, clock);
 	}
