@@ -130,8 +130,9 @@ free_port() {
 	die "no free port found"
 }
 
+# Prints the HTTP status, 000 when there was no answer in time (a failed check, not a crash).
 http_status() {
-	curl -s -o "${WORK}/body" -w '%{http_code}' --max-time 10 "$@"
+	curl -s -o "${WORK}/body" -w '%{http_code}' --max-time "${HTTP_TIMEOUT:-10}" "$@" || true
 }
 
 # Polls readiness; prints the seconds it took.
@@ -212,14 +213,15 @@ build_images() {
 	pass "base image builds offline and is pushed to ${REGISTRY_ADDR} (TLS, credentials from the helper)"
 	check_build_refusals
 
-	log "== application image (Jib), twice"
+	log "== application image (Jib, with its AppCDS archive: image/cds.sh), twice"
 	# The first build makes the first architecture only; the second every one and the index.
+	# The archive made in the first is reused by the second (image/cds.sh keys it by the plain image).
 	IMAGE_ARCHES="${IMAGE_ARCHES:-amd64 arm64}"
-	IMAGE_ARCHES="${IMAGE_ARCHES%% *}" "${IMAGE_DIR}/build.sh" || fatal "jib:buildTar builds the application image"
+	IMAGE_ARCHES="${IMAGE_ARCHES%% *}" "${IMAGE_DIR}/cds.sh" || fatal "jib:buildTar builds the application image"
 	local target="${REPO_ROOT}/app/target" first second
 	first="$(cat "${target}/jib-image.digest")"
 	pass "jib:buildTar writes jib-image.tar, .digest (${first}) and .id"
-	"${IMAGE_DIR}/build.sh" || fatal "the second jib:buildTar builds"
+	"${IMAGE_DIR}/cds.sh" || fatal "the second jib:buildTar builds"
 	second="$(cat "${target}/jib-image.digest")"
 	check "a rebuild from the same inputs gives the same digest (${second})" test "${first}" = "${second}"
 	local tags
@@ -263,6 +265,28 @@ check_image_config() {
 	entrypoint="$(jq -r '.config.Entrypoint[]' "${config}")"
 	check "JVM flag: heap as a percentage of the memory limit" has_line "${entrypoint}" -XX:MaxRAMPercentage=60
 	check "JVM flag: exit on OutOfMemoryError" has_line "${entrypoint}" -XX:+ExitOnOutOfMemoryError
+	check "JVM flag: the AppCDS archive" has_line "${entrypoint}" -XX:SharedArchiveFile=/app/cds/app.jsa
+}
+
+# The JVM must accept the image's AppCDS archive: -Xshare:on turns a rejected archive (another
+# JVM, another class path, changed jars) into a failed start instead of a silently slow one, and
+# class+load names the classes that came from it. Refresh-and-exit, no ports.
+check_cds() {
+	log "== AppCDS archive"
+	local out="${WORK}/cds.log" status=0 shared total
+	# spring.context.exit is read as a system property (as in image/cds.sh's training run).
+	timeout $((READY_TIMEOUT * 2)) podman run --rm --network none --read-only --tmpfs /tmp:rw,mode=1777 \
+		--memory "${MEMORY_LIMIT_MIB}m" -e LOG_FORMAT=text \
+		-e JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info -Xlog:cds=info -Dspring.context.exit=onRefresh" \
+		"${IMAGE_REF}" >"${out}" 2>&1 || status=$?
+	shared="$(grep -c 'source: shared objects file' "${out}" || true)"
+	total="$(grep -c '\[class,load\]' "${out}" || true)"
+	if [[ ${status} -ne 0 ]]; then
+		grep -iE 'shared|archive|mismatch|error' "${out}" | head -n 5 | cut -c1-200
+	fi
+	check "the JVM accepts the AppCDS archive under -Xshare:on (exit ${status})" test "${status}" -eq 0
+	check "most classes come from the archive (${shared} of ${total} loaded from the shared objects file)" \
+		test "${shared}" -gt $((total / 2))
 }
 
 start_container() {
@@ -420,6 +444,7 @@ main() {
 	check_registry_refusals
 	build_images
 	check_image_config
+	check_cds
 	start_container
 	check_processes
 	check_api

@@ -199,19 +199,19 @@ CLUSTER
 as_identity() { printf '%s' "$1" >"${work}/eks/tour-booking-mock.token"; }
 as_identity "${admin_token}"
 "${tests}/standins/fake_controller.py" --server "${api}" --ca-file "${work}/pki/ca.crt" \
-	--token-file "${work}/pki/controller.token" --state-dir "${work}/cluster" --max-seconds 1200 \
+	--token-file "${work}/pki/controller.token" --state-dir "${work}/cluster" --max-seconds 3600 \
 	>"${work}/controller.log" 2>&1 &
 pids+=($!)
 api_port="$(free_port)" management_port="$(free_port)" events_port="$(free_port)"
 # One loopback address per pod IP the fake controller hands out (127.0.0.1 is the default).
 "${tests}/standins/http_standins.py" pods --address 127.0.0.1 --address 127.0.0.2 --address 127.0.0.3 \
 	--port "${api_port}" --port "${management_port}" --path /api/tours --path /actuator/health/readiness \
-	--unhealthy-dir "${work}/unhealthy" --hits "${work}/pod-hits.log" --max-seconds 1200 >"${work}/pods.log" 2>&1 &
+	--unhealthy-dir "${work}/unhealthy" --hits "${work}/pod-hits.log" --max-seconds 3600 >"${work}/pods.log" 2>&1 &
 pids+=($!)
 DEPLOY_EVENT_TOKEN="test-token-$(random_token)"
 export DEPLOY_EVENT_TOKEN
 # The capturing HTTP server: plays Logstash's deploy http input (basic auth deploy:TOKEN).
-"${tests}/standins/http_standins.py" events --port "${events_port}" --out "${work}/events.jsonl" --max-seconds 1200 \
+"${tests}/standins/http_standins.py" events --port "${events_port}" --out "${work}/events.jsonl" --max-seconds 3600 \
 	>"${work}/events.log" 2>&1 &
 pids+=($!)
 wait_for_url "http://127.0.0.1:${management_port}/actuator/health/readiness"
@@ -392,8 +392,6 @@ fi
 expect "B still runs" test "$(deployed_image)" = "${registry}/tour-booking@${digest_b}"
 expect "deploy-started and deploy-failed events only (no rollback)" test "$(events_since "${events}" | tr '\n' ' ')" = \
 	"deploy-started ${digest_g} deploy-failed ${digest_g} "
-expect "a Verify failure after it changes nothing either" run "${work}/rollback-deploy-4.log" rollback-deploy ENV=local ANSIBLE_ARGS="${deploy_args}"
-expect "B still runs after make rollback-deploy" test "$(deployed_image)" = "${registry}/tour-booking@${digest_b}"
 
 step "deploy: the same deployer without the Namespace (staging/production), during a rolling update"
 # B's pods (127.0.0.1) terminate once D's are up; they fail now, as an exiting pod in its preStop does.
@@ -403,7 +401,6 @@ touch "${work}/unhealthy/127.0.0.1"
 : >"${work}/pod-hits.log"
 expect "deploy of D succeeds with tour_booking_apply_namespace=false" run "${work}/deploy-6.log" deploy ENV=local \
 	IMAGE_DIGEST="${digest_d}" ANSIBLE_ARGS="${deploy_args} -e tour_booking_apply_namespace=false"
-expect "the smoke check skipped the old, terminating pods" grep -Eq "skip .* \\((older ReplicaSet|terminating)" "${work}/deploy-6.log"
 expect "and called only the new pods (127.0.0.2)" bash -c "test -s '${work}/pod-hits.log' && ! grep -qv '^127.0.0.2 ' '${work}/pod-hits.log'"
 rm -f "${work}/unhealthy/127.0.0.1"
 touch "${work}/unhealthy/127.0.0.3"

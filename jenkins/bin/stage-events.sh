@@ -15,6 +15,8 @@ its first note to the next stage's first note (the last one until now).
 Posts one event per stage when JENKINS_EVENTS_URL is set (basic auth jenkins:$JENKINS_EVENTS_TOKEN).
 BUILD_RESULT (SUCCESS, UNSTABLE, FAILURE, NOT_BUILT or ABORTED) is the build's result when the
 stages ended: every stage but the last succeeded; the last one has that outcome.
+JENKINS_EVENTS_CA: CA bundle that signed the input's TLS certificate (Logstash's http inputs speak
+HTTPS, elk/logstash/pipeline/jenkins.conf); without it curl uses the system's CAs.
 Environment from Jenkins: JOB_NAME, BUILD_NUMBER, BUILD_URL, GIT_COMMIT, BUILD_CAUSE (optional).
 USAGE
 }
@@ -63,6 +65,8 @@ main() {
 		return 2
 	fi
 	local i end duration outcome cause='' body sent=0 failed=0
+	local -a tls=()
+	[[ -z "${JENKINS_EVENTS_CA:-}" ]] || tls=(--cacert "${JENKINS_EVENTS_CA}")
 	[[ -z "${BUILD_CAUSE:-}" ]] || cause=",\"cause\":$(json_string "${BUILD_CAUSE}")"
 	for i in "${!names[@]}"; do
 		end="${starts[i + 1]:-${now}}"
@@ -79,7 +83,7 @@ main() {
 		body+=",\"build\":{\"number\":${BUILD_NUMBER},\"url\":$(json_string "${BUILD_URL:-}"),\"result\":\"${result}\"${cause}}"
 		body+=",\"stage\":{\"name\":$(json_string "${names[i]}"),\"duration_ms\":${duration}}}"
 		body+=",\"git\":{\"commit\":$(json_string "${GIT_COMMIT:-unknown}")}}"
-		if curl -fsS --max-time 10 -u "jenkins:${JENKINS_EVENTS_TOKEN:-}" -H 'Content-Type: application/json' \
+		if curl -fsS --max-time 10 "${tls[@]}" -u "jenkins:${JENKINS_EVENTS_TOKEN:-}" -H 'Content-Type: application/json' \
 			--data-binary "${body}" -o /dev/null "${url}"; then
 			sent=$((sent + 1))
 		else

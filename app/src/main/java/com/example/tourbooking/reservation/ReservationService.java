@@ -28,9 +28,10 @@ import com.example.tourbooking.tour.TourBookings.BookingTerms;
 import com.example.tourbooking.user.CurrentUser;
 
 /**
- * Books and cancels seats. A booking is one transaction: take the seats with a
- * conditional update (the database refuses to oversell), then store the reservation. An
- * {@code Idempotency-Key} makes retries return the first outcome.
+ * Books and cancels seats. A booking is one transaction of two statements: take the seats
+ * with a conditional update that also returns the booking terms (the database refuses to
+ * oversell), then store the reservation. An {@code Idempotency-Key} makes retries return
+ * the first outcome.
  */
 @Service
 class ReservationService {
@@ -119,27 +120,43 @@ class ReservationService {
 	}
 
 	private BookingResult bookOnce(BookReservationRequest request, String idempotencyKey, CurrentUser customer) {
-		BookingTerms terms = this.tours.termsOf(request.departureId());
 		int headcount = request.headcount();
-		if (terms.date().isBefore(today())) {
-			throw DepartureClosedException.forDeparture(terms.departureId(), terms.date());
-		}
-		if (headcount > terms.capacity()) {
-			throw HeadcountExceedsCapacityException.of(headcount, terms.capacity());
-		}
-		BigDecimal totalPrice = terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
+		BookingTerms terms = this.tours.takeSeats(request.departureId(), headcount, today())
+			.orElseThrow(() -> refusal(request.departureId(), headcount));
+		BigDecimal totalPrice = totalPrice(terms, headcount);
 		if (totalPrice.compareTo(MAX_TOTAL) > 0) {
+			// Thrown inside the transaction: the seats just taken are given back by the
+			// rollback.
 			throw TotalOutOfRangeException.over(MAX_TOTAL);
-		}
-		if (!this.tours.takeSeats(terms.departureId(), headcount)) {
-			this.events.refused(terms, headcount);
-			throw SoldOutException.forDeparture(terms.departureId(), headcount);
 		}
 		Reservation reservation = this.reservations.saveAndFlush(
 				new Reservation(customer.id(), terms.tourId(), terms.departureId(), terms.date(), headcount, totalPrice,
 						this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null));
 		this.events.confirmed(reservation, terms);
 		return new BookingResult(ReservationResponse.of(reservation), false);
+	}
+
+	/**
+	 * Why no seats were taken, asked only after the update refused: the happy path reads
+	 * nothing before it.
+	 */
+	private RuntimeException refusal(long departureId, int headcount) {
+		BookingTerms terms = this.tours.termsOf(departureId);
+		if (terms.date().isBefore(today())) {
+			return DepartureClosedException.forDeparture(terms.departureId(), terms.date());
+		}
+		if (headcount > terms.capacity()) {
+			return HeadcountExceedsCapacityException.of(headcount, terms.capacity());
+		}
+		if (totalPrice(terms, headcount).compareTo(MAX_TOTAL) > 0) {
+			return TotalOutOfRangeException.over(MAX_TOTAL);
+		}
+		this.events.refused(terms, headcount);
+		return SoldOutException.forDeparture(terms.departureId(), headcount);
+	}
+
+	private static BigDecimal totalPrice(BookingTerms terms, int headcount) {
+		return terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
 	}
 
 	private Optional<BookingResult> replay(BookReservationRequest request, String idempotencyKey,

@@ -1,6 +1,7 @@
 package com.example.tourbooking.system;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -36,6 +39,9 @@ class JwtConfiguration {
 
 	private static final int MIN_KEY_BYTES = 32;
 
+	/** About 5 MB at most: a few KB per decoded token. */
+	private static final int VERIFIED_TOKENS = 2_000;
+
 	@Bean
 	SecretKey jwtSigningKey(JwtProperties properties) {
 		return new SecretKeySpec(keyBytes(properties), "HmacSHA256");
@@ -47,17 +53,18 @@ class JwtConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties) {
+	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		// JwtTimestampValidator (Spring Security 7.0) accepts a token without "exp":
 		// require
 		// it, and allow only a small clock skew between the pods that issue and verify.
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
-				new JwtIssuerValidator(properties.issuer()),
-				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+				new JwtTimestampValidator(properties.clockSkew()), new JwtIssuerValidator(properties.issuer()),
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokenCache(decoder, validator, VERIFIED_TOKENS, clock);
 	}
 
 	static byte[] keyBytes(JwtProperties properties) {

@@ -9,6 +9,7 @@ import org.hibernate.exception.JDBCConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -38,6 +39,12 @@ final class KnownFailures {
 	}
 
 	private static Optional<Failure> classifyOne(Throwable cause) {
+		// StrictHttpFirewall (Spring Security 7.0) checks header values when they are
+		// read, so a refused header can surface in a controller.
+		if (cause instanceof RequestRejectedException) {
+			return Optional.of(new Failure(ProblemType.REJECTED_REQUEST,
+					"The request URL or headers contain characters this service refuses.", null));
+		}
 		if (cause instanceof RequestLimitExceededException limit) {
 			return Optional.of(new Failure(limit.type(), limit.getMessage(), null));
 		}
@@ -53,6 +60,13 @@ final class KnownFailures {
 		// closed connection.
 		if (cause instanceof SQLException sql && sql.getSQLState() != null
 				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+			return Optional.of(databaseUnavailable());
+		}
+		// HikariCP 7.0's proxy of a connection the server already closed says so without
+		// a
+		// SQLSTATE (seen when a rollback follows a terminated session).
+		if (cause instanceof SQLException sql && sql.getSQLState() == null
+				&& "Connection is closed".equals(sql.getMessage())) {
 			return Optional.of(databaseUnavailable());
 		}
 		if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException

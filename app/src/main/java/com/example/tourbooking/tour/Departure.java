@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 
 /**
  * One date a tour runs on, with its capacity. {@code seatsLeft} is only ever changed by
- * the conditional updates in {@link DepartureRepository}, so the database arbitrates
- * concurrent bookings.
+ * the conditional updates in {@link SeatCounter} and {@link DepartureRepository}, so the
+ * database arbitrates concurrent bookings.
  */
 @Entity
 @Table(name = "departures")

@@ -10,17 +10,14 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * Stores departures and owns the seat counter. Taking and releasing seats are single
- * conditional {@code UPDATE}s: the row lock and the check constraint make overselling
- * impossible across any number of application instances.
+ * Stores departures and gives seats back. Taking and releasing seats are single
+ * conditional {@code UPDATE}s (taking them is {@link SeatCounter}'s): the row lock and
+ * the check constraint make overselling impossible across any number of application
+ * instances.
  */
 interface DepartureRepository extends JpaRepository<Departure, Long> {
 
 	List<Departure> findByTourIdInOrderByDateAscIdAsc(Collection<Long> tourIds);
-
-	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("update Departure d set d.seatsLeft = d.seatsLeft - :seats where d.id = :id and d.seatsLeft >= :seats")
-	int takeSeats(@Param("id") long id, @Param("seats") int seats);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update Departure d set d.seatsLeft = d.seatsLeft + :seats where d.id = :id and d.seatsLeft + :seats <= d.capacity")

@@ -2,6 +2,7 @@ package com.example.tourbooking.tour;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,9 +25,12 @@ public class TourBookings {
 
 	private final DepartureRepository departures;
 
-	TourBookings(TourRepository tours, DepartureRepository departures) {
+	private final SeatCounter seats;
+
+	TourBookings(TourRepository tours, DepartureRepository departures, SeatCounter seats) {
 		this.tours = tours;
 		this.departures = departures;
+		this.seats = seats;
 	}
 
 	/**
@@ -44,12 +48,14 @@ public class TourBookings {
 	}
 
 	/**
-	 * Takes seats if enough are left, atomically in the database.
-	 * @return whether the seats were taken
+	 * Takes seats on a bookable departure (not in the past, of a tour not deleted) if
+	 * enough are left, atomically in the database, in one statement.
+	 * @return the terms the seats were taken on; empty when nothing was taken (ask
+	 * {@link #termsOf} why)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean takeSeats(long departureId, int seats) {
-		return this.departures.takeSeats(departureId, seats) == 1;
+	public Optional<BookingTerms> takeSeats(long departureId, int seats, LocalDate today) {
+		return this.seats.takeSeats(departureId, seats, today);
 	}
 
 	/** Gives seats back after a cancellation. */

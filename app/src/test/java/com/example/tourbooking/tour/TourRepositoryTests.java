@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,13 +24,19 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * The catalogue queries and the seat counter on PostgreSQL.
  */
 @RepositoryTest
+@Import(SeatCounter.class)
 class TourRepositoryTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2029, 6, 1);
 
 	@Autowired
 	private TourRepository tours;
 
 	@Autowired
 	private DepartureRepository departures;
+
+	@Autowired
+	private SeatCounter seats;
 
 	@Autowired
 	private DataSource dataSource;
@@ -80,11 +87,39 @@ class TourRepositoryTests {
 		Departure departure = this.departures
 			.saveAndFlush(new Departure(tour("T", "10.00").getId(), LocalDate.of(2030, 1, 1), 3));
 
-		assertThat(this.departures.takeSeats(departure.getId(), 2)).isEqualTo(1);
-		assertThat(this.departures.takeSeats(departure.getId(), 2)).isZero();
-		assertThat(this.departures.takeSeats(departure.getId(), 1)).isEqualTo(1);
-		assertThat(this.departures.findById(departure.getId()).orElseThrow().getSeatsLeft()).isZero();
+		assertThat(this.seats.takeSeats(departure.getId(), 2, TODAY)).isPresent();
+		assertThat(this.seats.takeSeats(departure.getId(), 2, TODAY)).isEmpty();
+		assertThat(this.seats.takeSeats(departure.getId(), 1, TODAY)).isPresent();
+		assertThat(seatsLeft(departure)).isZero();
 		assertThat(this.departures.releaseSeats(departure.getId(), 4)).isZero();
+	}
+
+	@Test
+	void takingSeatsReturnsTheTermsOfTheBooking() {
+		Tour tour = tour("Terms", "12.50");
+		Departure departure = this.departures.saveAndFlush(new Departure(tour.getId(), LocalDate.of(2030, 1, 1), 3));
+
+		assertThat(this.seats.takeSeats(departure.getId(), 2, TODAY)).contains(new TourBookings.BookingTerms(
+				tour.getId(), "Terms", departure.getId(), LocalDate.of(2030, 1, 1), 3, new BigDecimal("12.50")));
+		assertThat(seatsLeft(departure)).isEqualTo(1);
+	}
+
+	@Test
+	void noSeatsAreTakenOnPastDeparturesDeletedToursOrUnknownDepartures() {
+		Tour tour = tour("T", "10.00");
+		Departure past = this.departures.saveAndFlush(new Departure(tour.getId(), TODAY.minusDays(1), 3));
+		Departure today = this.departures.saveAndFlush(new Departure(tour.getId(), TODAY, 3));
+		Tour deleted = tour("Gone", "10.00");
+		Departure ofDeleted = this.departures.saveAndFlush(new Departure(deleted.getId(), TODAY.plusDays(9), 3));
+		deleted.delete(Instant.now());
+		this.tours.flush();
+
+		assertThat(this.seats.takeSeats(past.getId(), 1, TODAY)).isEmpty();
+		assertThat(this.seats.takeSeats(ofDeleted.getId(), 1, TODAY)).isEmpty();
+		assertThat(this.seats.takeSeats(-1, 1, TODAY)).isEmpty();
+		assertThat(this.seats.takeSeats(today.getId(), 1, TODAY)).isPresent();
+		assertThat(seatsLeft(past)).isEqualTo(3);
+		assertThat(seatsLeft(ofDeleted)).isEqualTo(3);
 	}
 
 	@Test
@@ -96,6 +131,14 @@ class TourRepositoryTests {
 			.sql("update departures set seats_left = -1 where id = ?")
 			.param(departure.getId())
 			.update());
+	}
+
+	private int seatsLeft(Departure departure) {
+		return JdbcClient.create(this.dataSource)
+			.sql("select seats_left from departures where id = ?")
+			.param(departure.getId())
+			.query(Integer.class)
+			.single();
 	}
 
 	private Tour tour(String title, String price) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -108,7 +109,19 @@ class RequestLoggingFilter extends OncePerRequestFilter {
 	}
 
 	static String requestId(String header) {
-		return (header != null && SANE_REQUEST_ID.matcher(header).matches()) ? header : UUID.randomUUID().toString();
+		return (header != null && SANE_REQUEST_ID.matcher(header).matches()) ? header : randomId();
+	}
+
+	/**
+	 * A random version 4 UUID from the thread's own generator: a request id needs to be
+	 * unique, not unguessable, and {@code UUID.randomUUID()} makes every request queue on
+	 * one shared {@code SecureRandom}.
+	 */
+	static String randomId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
 	}
 
 	private static String route(HttpServletRequest request) {

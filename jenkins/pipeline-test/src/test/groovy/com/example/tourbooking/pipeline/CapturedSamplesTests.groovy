@@ -76,7 +76,7 @@ class CapturedSamplesTests {
 		noResult.data.remove('result')
 		assertThat(contract.problems(noResult)).contains('data.result is always present in the contract but missing')
 		Map stage = [event: [outcome: 'fine']]
-		assertThat(new ContractCheck('jenkins.build').problems(stage)).contains("event.outcome: 'fine' is not one of [success, failure, unknown]")
+		assertThat(new ContractCheck('jenkins.build').problems(stage)).anyMatch { it.startsWith("event.outcome: 'fine' is not one of [") }
 		assertThat(new ContractCheck('jenkins.build').problems([jenkins: [build: [number: '7']]]))
 			.contains('jenkins.build.number: long, got String 7')
 	}

@@ -33,7 +33,7 @@ class MakeTargetsTests {
 		Set<String> commands = [BuildContext.branch('main').failing('make verify ENV=staging'),
 				BuildContext.branch('main').failing('make verify ENV=production')]
 			.collectMany { PipelineHarness.run(it).commands() } as Set
-		List<String> cluster = commands.findAll { it ==~ /make (deploy|verify|rollback-deploy) ENV=\w+/ }
+		List<String> cluster = commands.findAll { it ==~ /make (deploy|verify|rollback-deploy) ENV=\w+/ }.toList()
 
 		assertThat(cluster).hasSize(6)
 		cluster.each { String command ->

@@ -1,0 +1,96 @@
+package com.example.tourbooking.tour;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.NativeQuery;
+
+import org.springframework.stereotype.Component;
+
+import com.example.tourbooking.tour.TourBookings.BookingTerms;
+
+/**
+ * Takes the seats of a booking and reads its terms in one statement. The conditional
+ * update refuses to oversell (the row lock and the check constraint arbitrate concurrent
+ * bookings), refuses departures in the past and tours that were deleted, and hands back
+ * what the reservation needs (title, date, capacity, current price): a booking is this
+ * statement and the reservation's insert, nothing before them (issue 15: the two reads
+ * that used to come first cost a fifth of the database's time).
+ *
+ * <p>
+ * PostgreSQL says it with {@code UPDATE ... FROM ... RETURNING}; H2 (the embedded
+ * default) has no {@code RETURNING} and reads the updated row from a data change delta
+ * table instead. The statement is chosen once, from Hibernate's dialect.
+ */
+@Component
+class SeatCounter {
+
+	private static final String POSTGRESQL = """
+			update departures d set seats_left = d.seats_left - :seats
+			from tours t
+			where d.id = :id and d.seats_left >= :seats and d.departure_date >= :today
+			  and t.id = d.tour_id and t.deleted_at is null
+			returning d.tour_id, t.title, d.departure_date, d.capacity, t.price_per_person""";
+
+	private static final String H2 = """
+			select d.tour_id, t.title, d.departure_date, d.capacity, t.price_per_person
+			from final table (
+			  update departures set seats_left = seats_left - :seats
+			  where id = :id and seats_left >= :seats and departure_date >= :today
+			    and exists (select 1 from tours x where x.id = departures.tour_id and x.deleted_at is null)
+			) d join tours t on t.id = d.tour_id""";
+
+	private final EntityManager entityManager;
+
+	private final String takeSeats;
+
+	SeatCounter(EntityManager entityManager, EntityManagerFactory entityManagerFactory) {
+		this.entityManager = entityManager;
+		this.takeSeats = statementFor(
+				entityManagerFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
+	}
+
+	/**
+	 * Takes {@code seats} on a bookable departure: one that exists, runs {@code today} or
+	 * later, belongs to a tour that is not deleted and has that many seats left. Must run
+	 * in the caller's transaction.
+	 * @return the terms the seats were taken on, or empty when nothing was taken
+	 */
+	Optional<BookingTerms> takeSeats(long departureId, int seats, LocalDate today) {
+		@SuppressWarnings("unchecked")
+		List<Object[]> rows = this.entityManager.createNativeQuery(this.takeSeats)
+			.setParameter("id", departureId)
+			.setParameter("seats", seats)
+			.setParameter("today", today)
+			.unwrap(NativeQuery.class)
+			.addScalar("tour_id", Long.class)
+			.addScalar("title", String.class)
+			.addScalar("departure_date", LocalDate.class)
+			.addScalar("capacity", Integer.class)
+			.addScalar("price_per_person", BigDecimal.class)
+			.getResultList();
+		return rows.stream()
+			.findFirst()
+			.map((row) -> new BookingTerms((Long) row[0], (String) row[1], departureId, (LocalDate) row[2],
+					(Integer) row[3], (BigDecimal) row[4]));
+	}
+
+	static String statementFor(Dialect dialect) {
+		if (dialect instanceof PostgreSQLDialect) {
+			return POSTGRESQL;
+		}
+		if (dialect instanceof H2Dialect) {
+			return H2;
+		}
+		throw new IllegalStateException("Bookings need PostgreSQL or H2; the database's dialect is " + dialect);
+	}
+
+}
