@@ -127,7 +127,7 @@ class ReservationService {
 			this.events.refused(terms, headcount);
 			throw SoldOutException.forDeparture(terms.departureId(), headcount);
 		}
-		BigDecimal totalPrice = terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
+		BigDecimal totalPrice = terms.priceFor(headcount);
 		Reservation reservation = this.reservations.saveAndFlush(
 				new Reservation(customer.id(), terms.tourId(), terms.departureId(), terms.date(), headcount, totalPrice,
 						this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null));
