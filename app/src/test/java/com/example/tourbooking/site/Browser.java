@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -55,6 +57,8 @@ final class Browser implements AutoCloseable {
 	private final String axeSource;
 
 	private final WebDriverWait wait;
+
+	private final Set<String> axeChecked = new TreeSet<>();
 
 	Browser(String baseUrl) {
 		assertThat(CHROMIUM).as(WHAT_TO_DO).isExecutable();
@@ -111,7 +115,17 @@ final class Browser implements AutoCloseable {
 			errors.removeIf((error) -> error.contains("status of " + status));
 		}
 		assertThat(errors).as("console errors on %s", url()).isEmpty();
-		assertThat(axeViolations()).as("serious or critical accessibility violations on %s", url()).isEmpty();
+		// axe takes seconds a page: once per page template and language.
+		String template = status + " " + script("return document.documentElement.lang;") + " "
+				+ url().replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "").replaceAll("/\\d+", "/{id}");
+		if (this.axeChecked.add(template)) {
+			assertThat(axeViolations()).as("serious or critical accessibility violations on %s", url()).isEmpty();
+		}
+	}
+
+	/** The pages axe has checked, as "status language path-template". */
+	Set<String> axeChecked() {
+		return this.axeChecked;
 	}
 
 	/** Console errors since the last call (reading the log empties it). */

@@ -214,6 +214,13 @@ class SiteBrowserTests {
 		this.browser.click("a[hreflang='en']");
 		this.browser.checkPage(200);
 		assertThat(this.browser.html()).contains("lang=\"en\"");
+		assertThat(this.browser.axeChecked()).as("pages checked by axe")
+			.contains("200 en /", "200 en /tours/{id}", "200 en /signup", "200 en /login", "200 en /reservations",
+					"200 en /guide/tours", "200 en /guide/tours/new", "200 en /guide/tours/{id}/edit",
+					"200 en /guide/tours/{id}/bookings", "200 en /admin/users", "200 ko /", "200 ko /tours/{id}",
+					"200 ko /reservations", "200 ko /guide/tours", "200 ko /guide/tours/new",
+					"200 ko /guide/tours/{id}/edit", "200 ko /guide/tours/{id}/bookings", "200 ko /admin/users",
+					"404 ko /tours/{id}", "200 ko /login", "200 ko /signup");
 	}
 
 	private void assertKorean(String page) {
