@@ -12,6 +12,9 @@ REGISTRY_ADDR="${TEST_REGISTRY_ADDR:-127.0.0.1:5055}"
 MEMORY_LIMIT_MIB="${MEMORY_LIMIT_MIB:-512}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
 STOP_GRACE="${STOP_GRACE:-30}"
+# Ports published by the container are picked at random from this range.
+FREE_PORT_MIN="${FREE_PORT_MIN:-20000}"
+FREE_PORT_SPAN="${FREE_PORT_SPAN:-20000}"
 WORK=""
 CONTAINER="tour-booking-ct-$$"
 PASSED=0
@@ -22,16 +25,23 @@ usage() {
 Usage: image/container-test.sh [--help]
 
 On a fresh Debian 12 machine (as root): installs podman, runc, skopeo, umoci, docker-registry
-if missing; starts a registry on ${REGISTRY_ADDR}; builds and pushes the JRE base image
+if missing; starts a registry shaped like ECR on ${REGISTRY_ADDR} (TLS with a CA made for the
+test, htpasswd auth) and checks it refuses clients without credentials or without the CA; every
+client gets its credentials from a stand-in docker-credential-ecr-login (image/test/bin) as an
+agent gets them from the real one; checks that a build without AWS credentials, without the
+helper, or asking for plain HTTP to a non-loopback registry fails saying what to set;
+builds and pushes the JRE base image (amd64 and arm64, one OCI index)
 (image/base-image.sh); builds the application image twice with Jib (image/build.sh) and checks
-that the digest is the same; pushes the tar (image/push.sh) and checks the registry serves that
-digest; runs it with podman (read-only root, tmpfs /tmp, ${MEMORY_LIMIT_MIB} MiB limit, ports on
+that the digest is the same, and the multi-arch index (amd64 + arm64); pushes the index
+(image/push.sh) and checks the registry serves that digest, its amd64 entry the tested image and
+an arm64 image to an arm64 client; runs it with podman (read-only root, tmpfs /tmp, ${MEMORY_LIMIT_MIB} MiB limit, ports on
 127.0.0.1) and checks: non-root uid, image labels, readiness within ${READY_TIMEOUT} s, heap sized
 from the limit, the API (sign-up, login, search, book), JSON logs on stdout (elk/fields.yml),
 and that podman stop lets an in-flight request complete and the process exit 0 within
 ${STOP_GRACE} s. Ends with 'N passed, N failed'; exit status 1 on any failure.
 
-Environment: TEST_REGISTRY_ADDR, MEMORY_LIMIT_MIB, READY_TIMEOUT, STOP_GRACE, MVN.
+Environment: TEST_REGISTRY_ADDR, MEMORY_LIMIT_MIB, READY_TIMEOUT, STOP_GRACE, FREE_PORT_MIN and
+FREE_PORT_SPAN (published ports), MVN.
 USAGE
 }
 
@@ -75,6 +85,7 @@ cleanup() {
 		podman rm -f -t 0 "${CONTAINER}" >/dev/null 2>&1
 	fi
 	[[ -n "${IMAGE_REF:-}" ]] && podman rmi -f "${IMAGE_REF}" >/dev/null 2>&1
+	[[ -n "${ARM64_REF:-}" ]] && podman rmi -f "${ARM64_REF}" >/dev/null 2>&1
 	if [[ -n "${WORK}" ]]; then
 		registry_stop "${WORK}/registry"
 		rm -rf "${WORK}"
@@ -110,7 +121,7 @@ answered() {
 free_port() {
 	local port
 	for _ in $(seq 1 50); do
-		port=$((20000 + RANDOM % 20000))
+		port=$((FREE_PORT_MIN + RANDOM % FREE_PORT_SPAN))
 		ss -Htln "sport = :${port}" | grep -q . || {
 			echo "${port}"
 			return 0
@@ -138,34 +149,102 @@ wait_ready() {
 	return 1
 }
 
+# An agent's set-up, as in production: the registry's CA, an auth file naming the ECR credential
+# helper for the registry, the (stand-in) helper on PATH and AWS credentials in the environment.
+# The AWS values are placeholders: only the stand-in reads them, to refuse when they are missing.
+agent_environment() {
+	registry_client_env "${WORK}/registry" "${REGISTRY_ADDR}" ecr-login
+	export PATH="${IMAGE_DIR}/test/bin:${PATH}" IMAGE_REGISTRY="${REGISTRY_ADDR}" IMAGE_CRED_HELPER=ecr-login
+	export ECR_STANDIN_REGISTRY="${REGISTRY_ADDR}" ECR_STANDIN_TOKEN="${WORK}/registry/auth/password"
+	export AWS_ACCESS_KEY_ID=standin-access-key AWS_SECRET_ACCESS_KEY=standin-secret-key
+}
+
+# The stand-in registry refuses what ECR refuses.
+check_registry_refusals() {
+	log "== registry: TLS and authentication"
+	echo '{}' >"${WORK}/no-credentials.json"
+	local url="https://${REGISTRY_ADDR}/v2/" status
+	status="$(curl -s -o /dev/null -w '%{http_code}' --cacert "${IMAGE_REGISTRY_CA}" "${url}")"
+	check "the registry answers 401 to a client without credentials (got ${status})" test "${status}" = 401
+	status="$(curl -s -o /dev/null -w '%{http_code}' --cacert "${IMAGE_REGISTRY_CA}" -u AWS:wrong-password "${url}")"
+	check "the registry answers 401 to a wrong password (got ${status})" test "${status}" = 401
+	check "a client without the test CA fails the TLS handshake (curl)" \
+		fails_with "certificate" curl -sS -o /dev/null "${url}"
+	check "a client without the test CA fails the TLS handshake (skopeo)" \
+		fails_with "x509" skopeo inspect --tls-verify=true "docker://${REGISTRY_ADDR}/${BASE_REPOSITORY}:none"
+	check "a client with the CA but no credentials is refused (skopeo)" \
+		fails_with "authentication required\|unauthorized" env -u DOCKER_CONFIG REGISTRY_AUTH_FILE="${WORK}/no-credentials.json" \
+		skopeo inspect --tls-verify=true --cert-dir "${REGISTRY_CERT_DIR}" "docker://${REGISTRY_ADDR}/${BASE_REPOSITORY}:none"
+}
+
+# fails_with PATTERN COMMAND...: the command fails and its output matches PATTERN (grep -i).
+fails_with() {
+	local pattern="$1" output
+	shift
+	if output="$("$@" 2>&1)"; then
+		return 1
+	fi
+	grep -qi -- "${pattern}" <<<"${output}" || {
+		printf '  output was: %s\n' "$(tail -n 3 <<<"${output}" | cut -c1-300)"
+		return 1
+	}
+}
+
+# The refusals of image/build.sh that a misconfigured agent meets.
+check_build_refusals() {
+	log "== build.sh refusals"
+	check "plain HTTP (IMAGE_REGISTRY_INSECURE) is refused for an ECR registry" \
+		fails_with "only for a loopback development registry" \
+		env IMAGE_REGISTRY_INSECURE=true IMAGE_REGISTRY=123456789012.dkr.ecr.eu-west-1.amazonaws.com \
+		BASE_IMAGE=123456789012.dkr.ecr.eu-west-1.amazonaws.com/tour-booking/jre@sha256:0000 "${IMAGE_DIR}/build.sh"
+	check "a build whose credential helper is not installed fails naming the helper" \
+		fails_with "docker-credential-absent-helper is not on PATH" \
+		env IMAGE_CRED_HELPER=absent-helper "${IMAGE_DIR}/build.sh"
+	log "a Jib build on an agent without AWS credentials (expected to fail)"
+	check "a build without AWS credentials fails: the registry answers 401 and build.sh says what to set" \
+		fails_with "no usable credentials.*AWS credentials on the agent" \
+		env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY "${IMAGE_DIR}/build.sh"
+}
+
 build_images() {
 	log "== base image"
 	"${IMAGE_DIR}/base-image.sh" || fatal "base image builds and is pushed"
-	pass "base image builds offline and is pushed to ${REGISTRY_ADDR}"
+	pass "base image builds offline and is pushed to ${REGISTRY_ADDR} (TLS, credentials from the helper)"
+	check_build_refusals
 
 	log "== application image (Jib), twice"
 	"${IMAGE_DIR}/build.sh" || fatal "jib:buildTar builds the application image"
 	local target="${REPO_ROOT}/app/target" first second
 	first="$(cat "${target}/jib-image.digest")"
 	pass "jib:buildTar writes jib-image.tar, .digest (${first}) and .id"
-	"${IMAGE_DIR}/build.sh" || fatal "the second jib:buildTar builds"
+	# The reproducibility check needs one architecture; the index of the first build stays.
+	IMAGE_ARCHES="${IMAGE_ARCHES:-amd64 arm64}"
+	IMAGE_ARCHES="${IMAGE_ARCHES%% *}" "${IMAGE_DIR}/build.sh" || fatal "the second jib:buildTar builds"
 	second="$(cat "${target}/jib-image.digest")"
 	check "a rebuild from the same inputs gives the same digest (${second})" test "${first}" = "${second}"
 	local tags
 	tags="$(jq -r '.tags | join(" ")' "${target}/jib-image.json")"
 	check "tags (${tags}) are the commit id, never latest" \
 		tags_name_commit "${tags}" "$(git -C "${REPO_ROOT}" rev-parse HEAD)"
+	local index
+	index="$(skopeo inspect --raw "oci-archive:${target}/jib-image-index.tar")"
+	check "jib-image-index.tar is an OCI index of linux/amd64 and linux/arm64" test \
+		"$(jq -r '[.manifests[].platform | "\(.os)/\(.architecture)"] | sort | join(",")' <<<"${index}")" = linux/amd64,linux/arm64
+	check "the index's amd64 image is the tested tar's digest" test \
+		"$(jq -r '.manifests[] | select(.platform.architecture == "amd64") | .digest' <<<"${index}")" = "${first}"
 
 	log "== push the tested tar"
 	"${IMAGE_DIR}/push.sh" || fatal "the registry serves the digest of the tested tar"
 	IMAGE_REF="$(cat "${target}/jib-image.pushed")"
 	DIGEST="${first}"
-	pass "the registry serves the tested digest: ${IMAGE_REF}"
+	pass "the registry serves the tested multi-arch index, its amd64 image the tested digest: ${IMAGE_REF}"
+	check "an arm64 node pulling ${IMAGE_REF##*@} gets an arm64 image (the index's arm64 entry)" test \
+		"$(skopeo inspect --override-arch arm64 --cert-dir "${REGISTRY_CERT_DIR}" --config "docker://${IMAGE_REF}" | jq -r .architecture)" = arm64
 }
 
 check_image_config() {
 	local config="${WORK}/config.json" commit
-	skopeo inspect --tls-verify=false --config "docker://${IMAGE_REF}" >"${config}"
+	skopeo inspect --cert-dir "${REGISTRY_CERT_DIR}" --config "docker://${IMAGE_REF}" >"${config}"
 	commit="$(git -C "${REPO_ROOT}" rev-parse HEAD)"
 	check "image user is 1000:1000" test "$(jq -r .config.User "${config}")" = 1000:1000
 	check "image exposes 8080 and 8081" test "$(jq -r '.config.ExposedPorts | keys | join(",")' "${config}")" = 8080/tcp,8081/tcp
@@ -190,6 +269,8 @@ start_container() {
 	API_PORT="$(free_port)"
 	MGMT_PORT="$(free_port)"
 	log "== podman run ${IMAGE_REF} (read-only, ${MEMORY_LIMIT_MIB} MiB, :${API_PORT} :${MGMT_PORT})"
+	podman pull --quiet --cert-dir "${REGISTRY_CERT_DIR}" "${IMAGE_REF}" >/dev/null ||
+		fatal "podman pulls ${IMAGE_REF} over TLS with the helper's credentials"
 	local started=${SECONDS}
 	podman run -d --quiet --name "${CONTAINER}" \
 		--read-only --tmpfs /tmp:rw,mode=1777,size=64m \
@@ -325,14 +406,18 @@ main() {
 	[[ ${EUID} -eq 0 ]] || die "run as root (podman, apt-get)"
 	local started=${SECONDS}
 	ensure_image_tools
-	ensure_packages iproute2
+	ensure_packages iproute2 shellcheck
+	check "the image scripts pass shellcheck" \
+		shellcheck -x -P "${IMAGE_DIR}" "${IMAGE_DIR}"/*.sh "${IMAGE_DIR}"/lib/*.sh "${IMAGE_DIR}"/test/bin/*
 	WORK="$(mktemp -d /tmp/tour-booking-ct.XXXXXX)"
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
 	export IMAGE_STATE_DIR="${WORK}/state" REGISTRY_ADDR
-	podman_configure "${WORK}/podman" "${REGISTRY_ADDR}"
+	podman_configure "${WORK}/podman"
 	registry_start "${WORK}/registry" "${REGISTRY_ADDR}"
+	agent_environment
 
+	check_registry_refusals
 	build_images
 	check_image_config
 	start_container

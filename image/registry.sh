@@ -9,8 +9,12 @@ usage() {
 	cat <<USAGE
 Usage: image/registry.sh up|down|status
 
-Runs Debian's docker-registry on ${REGISTRY_ADDR} (plain HTTP, loopback only, no auth) with
-storage in ${STATE_DIR}/registry/storage. Installs docker-registry if missing (as root).
+Runs Debian's docker-registry on https://${REGISTRY_ADDR} shaped like ECR: TLS with a CA made here
+(${STATE_DIR}/registry/certs/ca.crt, certificate for IP ${REGISTRY_ADDR%:*}) and htpasswd auth (user AWS,
+random password in ${STATE_DIR}/registry/auth/password), loopback only, storage in
+${STATE_DIR}/registry/storage. Writes a client auth file (${STATE_DIR}/registry/client/config.json)
+that make base-image, make image and image/push.sh use for this registry. Installs
+docker-registry, openssl and apache2-utils if missing (as root).
 
   up      start it in the background (pid in ${STATE_DIR}/registry/registry.pid)
   down    stop it (by that pid) and keep its storage
@@ -24,8 +28,10 @@ main() {
 	local dir="${STATE_DIR}/registry"
 	case "${1:-}" in
 	up)
-		ensure_packages docker-registry curl
+		ensure_packages docker-registry curl jq
 		registry_start "${dir}" "${REGISTRY_ADDR}"
+		registry_client_env "${dir}" "${REGISTRY_ADDR}"
+		log "other clients: skopeo/podman --cert-dir ${dir}/certs --authfile ${dir}/client/config.json"
 		;;
 	down)
 		registry_stop "${dir}"
@@ -33,7 +39,8 @@ main() {
 	status)
 		if registry_running "${dir}"; then
 			echo "registry running (pid $(cat "${dir}/registry.pid")) on ${REGISTRY_ADDR}"
-			curl -fsS "http://${REGISTRY_ADDR}/v2/_catalog"
+			curl -fsS --cacert "${dir}/certs/ca.crt" -u "AWS:$(cat "${dir}/auth/password")" \
+				"https://${REGISTRY_ADDR}/v2/_catalog"
 			echo
 		else
 			echo "registry not running"

@@ -58,8 +58,8 @@ if ! command -v yamllint >/dev/null; then
 fi
 echo "k8s-check: kubectl $(kubectl version --client 2>/dev/null | sed -n 's/^Client Version: //p'), kustomize v$kustomize_version, node $(node --version)"
 
-echo "k8s-check: yamllint k8s/base k8s/overlays"
-yamllint --strict k8s/base k8s/overlays || die "the manifests are not yamllint-clean (default rules; see above)"
+echo "k8s-check: yamllint k8s/base k8s/components k8s/overlays"
+yamllint --strict k8s/base k8s/components k8s/overlays || die "the manifests are not yamllint-clean (default rules; see above)"
 
 if [[ "$build" == true ]]; then
   echo "k8s-check: building and testing the checker (${mvn[*]} -pl $module verify)"

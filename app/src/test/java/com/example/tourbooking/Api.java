@@ -23,8 +23,15 @@ public final class Api {
 
 	private final String base;
 
+	private final int port;
+
 	public Api(int port) {
+		this.port = port;
 		this.base = "http://localhost:" + port;
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	public Response get(String path, String token) {

@@ -52,4 +52,12 @@ public final class TestData {
 		this.jdbc.sql("update users set role = 'ADMIN' where id = ?").param(userId).update();
 	}
 
+	public void deleteUser(long userId) {
+		this.jdbc.sql("delete from users where id = ?").param(userId).update();
+	}
+
+	public long countAdmins() {
+		return this.jdbc.sql("select count(*) from users where role = 'ADMIN'").query(Long.class).single();
+	}
+
 }

@@ -22,8 +22,30 @@ public final class TestPostgres {
 		return server().getPostgresDatabase();
 	}
 
+	public static synchronized int port() {
+		return server().getPort();
+	}
+
 	public static synchronized String jdbcUrl() {
 		return server().getJdbcUrl("postgres", "postgres");
+	}
+
+	/**
+	 * A new, empty database on the shared server, for a test that starts its own
+	 * application and must not see (or leave data for) the others.
+	 * @param name the database name (dropped first if it exists)
+	 * @return its JDBC URL, for user {@code postgres} without a password
+	 */
+	public static synchronized String freshDatabase(String name) {
+		try (java.sql.Connection connection = dataSource().getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name + " with (force)");
+			statement.execute("create database " + name);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name, ex);
+		}
+		return server().getJdbcUrl("postgres", name);
 	}
 
 	private static EmbeddedPostgres server() {

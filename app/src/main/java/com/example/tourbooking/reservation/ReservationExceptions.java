@@ -1,5 +1,6 @@
 package com.example.tourbooking.reservation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import com.example.tourbooking.system.ApiException;
@@ -121,6 +122,22 @@ final class ReservationExceptions {
 
 		static IdempotencyKeyReusedException create() {
 			return new IdempotencyKeyReusedException();
+		}
+
+	}
+
+	/** A total the database could not store exactly. */
+	static final class TotalOutOfRangeException extends ApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		private TotalOutOfRangeException(BigDecimal max) {
+			super(ProblemType.AMOUNT_OUT_OF_RANGE,
+					"The booking's total would exceed " + max.toPlainString() + " EUR; book fewer seats.");
+		}
+
+		static TotalOutOfRangeException over(BigDecimal max) {
+			return new TotalOutOfRangeException(max);
 		}
 
 	}

@@ -21,6 +21,7 @@ import com.example.tourbooking.reservation.ReservationExceptions.IdempotencyKeyR
 import com.example.tourbooking.reservation.ReservationExceptions.NotCancellableException;
 import com.example.tourbooking.reservation.ReservationExceptions.ReservationNotFoundException;
 import com.example.tourbooking.reservation.ReservationExceptions.SoldOutException;
+import com.example.tourbooking.reservation.ReservationExceptions.TotalOutOfRangeException;
 import com.example.tourbooking.system.PageResponse;
 import com.example.tourbooking.tour.TourBookings;
 import com.example.tourbooking.tour.TourBookings.BookingTerms;
@@ -33,6 +34,9 @@ import com.example.tourbooking.user.CurrentUser;
  */
 @Service
 class ReservationService {
+
+	/** The largest total {@code reservations.total_price NUMERIC(12,2)} holds. */
+	static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
 
 	private final ReservationRepository reservations;
 
@@ -123,11 +127,14 @@ class ReservationService {
 		if (headcount > terms.capacity()) {
 			throw HeadcountExceedsCapacityException.of(headcount, terms.capacity());
 		}
+		BigDecimal totalPrice = terms.priceFor(headcount);
+		if (totalPrice.compareTo(MAX_TOTAL) > 0) {
+			throw TotalOutOfRangeException.over(MAX_TOTAL);
+		}
 		if (!this.tours.takeSeats(terms.departureId(), headcount)) {
 			this.events.refused(terms, headcount);
 			throw SoldOutException.forDeparture(terms.departureId(), headcount);
 		}
-		BigDecimal totalPrice = terms.priceFor(headcount);
 		Reservation reservation = this.reservations.saveAndFlush(
 				new Reservation(customer.id(), terms.tourId(), terms.departureId(), terms.date(), headcount, totalPrice,
 						this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null));

@@ -1,7 +1,9 @@
 package com.example.tourbooking.system;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
+		if (ex instanceof TooManyRequestsException throttled) {
+			return problem(ex.type(), ex.getMessage(), throttled.retryAfter());
+		}
 		return problem(ex.type(), ex.getMessage());
 	}
 
@@ -48,6 +53,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		Optional<KnownFailures.Failure> known = KnownFailures.classify(ex);
+		if (known.isPresent()) {
+			return known(ex, known.get());
+		}
 		log.error("Unexpected failure", ex);
 		return problem(ProblemType.INTERNAL, "The request could not be processed; it has been logged.");
 	}
@@ -78,6 +87,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Optional<KnownFailures.Failure> known = KnownFailures.classify(ex);
+		if (known.isPresent()) {
+			return handleExceptionInternal(ex, known.get().problem(), headers,
+					HttpStatusCode.valueOf(known.get().type().status().value()), request);
+		}
 		return handleExceptionInternal(ex,
 				ProblemDetails.of(ProblemType.MALFORMED_REQUEST,
 						"The request body is not valid JSON or has a value of the wrong type."),
@@ -110,10 +124,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.toList();
 	}
 
+	private static ResponseEntity<ProblemDetail> known(Exception ex, KnownFailures.Failure failure) {
+		if (failure.type().status().is5xxServerError()) {
+			log.warn("Request failed: {} ({})", failure.detail(), ex.getClass().getName());
+		}
+		return problem(failure.type(), failure.detail(), failure.retryAfter());
+	}
+
 	private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
-		return ResponseEntity.status(type.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemDetails.of(type, detail));
+		return problem(type, detail, null);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, Duration retryAfter) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(type.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (retryAfter != null) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+		}
+		return response.body(ProblemDetails.of(type, detail));
 	}
 
 }

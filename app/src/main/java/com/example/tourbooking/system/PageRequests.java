@@ -6,13 +6,21 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
 /**
- * Validates client paging and sorting parameters: a page size above {@link #MAX_SIZE} or
- * an unknown sort property is a 400, never a silent clamp or a database error.
+ * Validates client paging and sorting parameters: a page size above {@link #MAX_SIZE}, an
+ * offset beyond {@link #MAX_OFFSET} or an unknown sort property is a 400, never a silent
+ * clamp or a database error.
  */
 public final class PageRequests {
 
 	/** The largest page a client may ask for. */
 	public static final int MAX_SIZE = 100;
+
+	/**
+	 * How deep a client may page: {@code page × size} at most. Deeper offsets cost the
+	 * database a scan each and overflow Hibernate's {@code int} offset; narrow the search
+	 * instead.
+	 */
+	public static final int MAX_OFFSET = 10_000;
 
 	private PageRequests() {
 	}
@@ -23,6 +31,9 @@ public final class PageRequests {
 		}
 		if (size < 1 || size > MAX_SIZE) {
 			throw InvalidParameterException.of("size", "must be between 1 and " + MAX_SIZE);
+		}
+		if ((long) page * size > MAX_OFFSET) {
+			throw InvalidParameterException.of("page", "times size must be at most " + MAX_OFFSET);
 		}
 		return PageRequest.of(page, size, parseSort(sort, sortable, defaultSort));
 	}

@@ -14,6 +14,10 @@ public enum ProblemType {
 
 	MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
 
+	REJECTED_REQUEST("rejected-request", HttpStatus.BAD_REQUEST, "Request rejected"),
+
+	AMOUNT_OUT_OF_RANGE("amount-out-of-range", HttpStatus.BAD_REQUEST, "Amount out of range"),
+
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
 
 	BAD_CREDENTIALS("bad-credentials", HttpStatus.UNAUTHORIZED, "Wrong email or password"),
@@ -28,7 +32,11 @@ public enum ProblemType {
 
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 
+	REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT, "Request took too long to send"),
+
 	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflicting change"),
+
+	ROLE_CHANGE_REFUSED("role-change-refused", HttpStatus.CONFLICT, "Role change refused"),
 
 	EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email already registered"),
 
@@ -47,7 +55,13 @@ public enum ProblemType {
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
 			"Idempotency key already used for another request"),
 
-	INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+
+	TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+
+	INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+
+	SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable");
 
 	/** Where the problem types are documented; every {@code type} URI starts with it. */
 	public static final String BASE = "https://tour-booking.example.com/problems/";
@@ -84,7 +98,12 @@ public enum ProblemType {
 			case 404 -> NOT_FOUND;
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
+			case 408 -> REQUEST_TIMEOUT;
+			case 409 -> CONFLICT;
+			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> TOO_MANY_REQUESTS;
+			case 503 -> SERVICE_UNAVAILABLE;
 			default -> (status >= 500) ? INTERNAL : MALFORMED_REQUEST;
 		};
 	}

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Sort;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.tourbooking.system.PageRequests;
+import com.example.tourbooking.system.PlainText;
 import com.example.tourbooking.system.PageResponse;
 import com.example.tourbooking.tour.TourRequests.CreateTourRequest;
 import com.example.tourbooking.tour.TourRequests.NewDepartureRequest;
@@ -50,11 +53,12 @@ class TourController {
 	}
 
 	@GetMapping
-	PageResponse<TourResponse> search(@RequestParam(required = false) @Size(max = 100) String q,
-			@RequestParam(required = false) @Size(max = 80) String region,
+	PageResponse<TourResponse> search(@RequestParam(required = false) @Size(max = 100) @PlainText String q,
+			@RequestParam(required = false) @Size(max = 80) @PlainText String region,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) BigDecimal minPrice, @RequestParam(required = false) BigDecimal maxPrice,
+			@RequestParam(required = false) @DecimalMin("0") @DecimalMax(TourRequests.MAX_PRICE) BigDecimal minPrice,
+			@RequestParam(required = false) @DecimalMin("0") @DecimalMax(TourRequests.MAX_PRICE) BigDecimal maxPrice,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String sort) {
 		return this.tours.search(new TourSearch(q, region, from, to, minPrice, maxPrice),

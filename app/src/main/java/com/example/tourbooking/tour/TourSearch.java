@@ -25,6 +25,15 @@ import org.springframework.data.jpa.domain.Specification;
  */
 record TourSearch(String text, String region, LocalDate from, LocalDate to, BigDecimal minPrice, BigDecimal maxPrice) {
 
+	/**
+	 * The earliest date a search may name; H2 and PostgreSQL store every date between
+	 * alike.
+	 */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	/** The latest date a search may name. */
+	static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
 	Specification<Tour> toSpecification() {
 		return (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.tourbooking.system.InvalidParameterException;
 import com.example.tourbooking.system.PageResponse;
 import com.example.tourbooking.tour.TourExceptions.InvalidRangeException;
 import com.example.tourbooking.tour.TourExceptions.NotTourGuideException;
@@ -47,6 +48,8 @@ class TourService {
 	}
 
 	PageResponse<TourResponse> search(TourSearch search, Pageable pageable) {
+		requireSearchable(search.from(), "from");
+		requireSearchable(search.to(), "to");
 		if (search.from() != null && search.to() != null && search.from().isAfter(search.to())) {
 			throw InvalidRangeException.of("from", "to");
 		}
@@ -67,6 +70,7 @@ class TourService {
 
 	@Transactional
 	TourResponse create(CreateTourRequest request, CurrentUser guide) {
+		request.departures().forEach((departure) -> requireSchedulable(departure.date()));
 		Tour tour = this.tours.save(new Tour(request.title().trim(), request.description().trim(),
 				request.region().trim(), request.pricePerPerson(), guide.id(), this.clock.instant()));
 		List<Departure> created = this.departures.saveAll(
@@ -86,6 +90,7 @@ class TourService {
 
 	@Transactional
 	DepartureResponse addDeparture(long id, NewDepartureRequest request, CurrentUser caller) {
+		requireSchedulable(request.date());
 		Tour tour = managedTour(id, caller);
 		Departure departure = this.departures.save(new Departure(tour.getId(), request.date(), request.capacity()));
 		this.events.changed(tour, caller);
@@ -100,6 +105,20 @@ class TourService {
 		}
 		tour.delete(this.clock.instant());
 		this.events.deleted(tour, caller);
+	}
+
+	private void requireSchedulable(LocalDate date) {
+		if (date.isAfter(LocalDate.now(this.clock).plusYears(TourRequests.MAX_YEARS_AHEAD))) {
+			throw InvalidParameterException.of("date",
+					"must be at most " + TourRequests.MAX_YEARS_AHEAD + " years from today");
+		}
+	}
+
+	private static void requireSearchable(LocalDate date, String parameter) {
+		if (date != null && (date.isBefore(TourSearch.EARLIEST) || date.isAfter(TourSearch.LATEST))) {
+			throw InvalidParameterException.of(parameter,
+					"must be between " + TourSearch.EARLIEST + " and " + TourSearch.LATEST);
+		}
 	}
 
 	private Tour activeTour(long id) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +39,8 @@ class UserAdminPageController {
 
 	@PostMapping("/admin/users/{id}/role")
 	String changeRole(@PathVariable long id, @RequestParam Role role, @RequestParam(defaultValue = "0") int page,
-			RedirectAttributes redirect) {
-		this.users.changeRole(id, role);
+			@AuthenticationPrincipal SessionUser admin, RedirectAttributes redirect) {
+		this.users.changeRole(id, role, admin.currentUser());
 		redirect.addAttribute("page", page);
 		redirect.addAttribute("changed", id);
 		return "redirect:/admin/users";

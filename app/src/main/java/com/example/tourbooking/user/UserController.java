@@ -46,8 +46,9 @@ class UserController {
 	}
 
 	@PutMapping("/api/admin/users/{id}/role")
-	UserResponse changeRole(@PathVariable long id, @Valid @RequestBody ChangeRoleRequest request) {
-		return this.users.changeRole(id, request.role());
+	UserResponse changeRole(@PathVariable long id, @Valid @RequestBody ChangeRoleRequest request,
+			@AuthenticationPrincipal Jwt caller) {
+		return this.users.changeRole(id, request.role(), CurrentUser.of(caller));
 	}
 
 }

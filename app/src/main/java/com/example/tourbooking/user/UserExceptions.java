@@ -71,4 +71,23 @@ final class UserExceptions {
 
 	}
 
+	/** An admin changing its own role, or the last admin being demoted. */
+	static final class RoleChangeRefusedException extends ApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		private RoleChangeRefusedException(String detail) {
+			super(ProblemType.ROLE_CHANGE_REFUSED, detail);
+		}
+
+		static RoleChangeRefusedException ownRole() {
+			return new RoleChangeRefusedException("Admins cannot change their own role; ask another admin.");
+		}
+
+		static RoleChangeRefusedException lastAdmin() {
+			return new RoleChangeRefusedException("This is the last admin; promote another user to ADMIN first.");
+		}
+
+	}
+
 }

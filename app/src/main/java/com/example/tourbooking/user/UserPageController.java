@@ -1,5 +1,6 @@
 package com.example.tourbooking.user;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.ui.Model;
@@ -23,8 +24,11 @@ class UserPageController {
 
 	private final UserService users;
 
-	UserPageController(UserService users) {
+	private final LoginThrottle throttle;
+
+	UserPageController(UserService users, LoginThrottle throttle) {
 		this.users = users;
+		this.throttle = throttle;
 	}
 
 	@GetMapping("/login")
@@ -39,8 +43,10 @@ class UserPageController {
 	}
 
 	@PostMapping("/signup")
-	String signUp(@Valid @ModelAttribute("signup") SignupRequest signup, BindingResult form,
+	String signUp(@Valid @ModelAttribute("signup") SignupRequest signup, BindingResult form, HttpServletRequest request,
 			RedirectAttributes redirect) {
+		// The API's sign-up throttle; over it, a 429 page.
+		this.throttle.beforeSignup(request.getRemoteAddr());
 		if (signup.role() == Role.ADMIN) {
 			form.rejectValue("role", "problem.FORBIDDEN");
 		}

@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.example.tourbooking.system.MaxUtf8Bytes;
+import com.example.tourbooking.system.PlainText;
+
 /**
  * The request bodies of the user endpoints.
  */
@@ -15,9 +18,11 @@ final class UserRequests {
 
 	/**
 	 * Sign-up: {@code role} defaults to {@code CUSTOMER}; {@code ADMIN} only by an admin.
+	 * The password is limited to 72 UTF-8 bytes, all that bcrypt reads.
 	 */
-	record SignupRequest(@NotBlank @Email @Size(max = 254) String email,
-			@NotBlank @Size(min = 8, max = 72) String password, @NotBlank @Size(max = 100) String name, Role role) {
+	record SignupRequest(@NotBlank @Email @Size(max = 254) @PlainText String email,
+			@NotBlank @Size(min = 8, max = 72) @MaxUtf8Bytes(72) String password,
+			@NotBlank @Size(max = 100) @PlainText String name, Role role) {
 
 		@Override
 		public String toString() {
@@ -29,7 +34,8 @@ final class UserRequests {
 	/**
 	 * Login with email and password.
 	 */
-	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 72) String password) {
+	record LoginRequest(@NotBlank @Size(max = 254) String email,
+			@NotBlank @Size(max = 72) @MaxUtf8Bytes(72) String password) {
 
 		@Override
 		public String toString() {

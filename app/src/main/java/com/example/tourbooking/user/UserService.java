@@ -1,6 +1,7 @@
 package com.example.tourbooking.user;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,6 +15,7 @@ import com.example.tourbooking.system.TokenService;
 import com.example.tourbooking.user.UserExceptions.AdminSignupForbiddenException;
 import com.example.tourbooking.user.UserExceptions.BadCredentialsException;
 import com.example.tourbooking.user.UserExceptions.EmailTakenException;
+import com.example.tourbooking.user.UserExceptions.RoleChangeRefusedException;
 import com.example.tourbooking.user.UserExceptions.UserNotFoundException;
 import com.example.tourbooking.user.UserRequests.SignupRequest;
 import com.example.tourbooking.user.UserResponses.TokenResponse;
@@ -105,8 +107,15 @@ class UserService {
 	}
 
 	@Transactional
-	UserResponse changeRole(long id, Role role) {
+	UserResponse changeRole(long id, Role role, CurrentUser caller) {
+		if (id == caller.id()) {
+			throw RoleChangeRefusedException.ownRole();
+		}
+		List<User> admins = this.users.lockAdmins();
 		User user = this.users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+		if (user.getRole() == Role.ADMIN && role != Role.ADMIN && admins.size() <= 1) {
+			throw RoleChangeRefusedException.lastAdmin();
+		}
 		user.changeRole(role);
 		return UserResponse.of(user);
 	}

@@ -47,7 +47,7 @@ class JwtConfigurationTests {
 	}
 
 	private static JwtProperties properties(String secret, boolean allowGenerated) {
-		return new JwtProperties(secret, Duration.ofHours(1), "tour-booking", allowGenerated);
+		return new JwtProperties(secret, Duration.ofHours(1), "tour-booking", Duration.ofSeconds(30), allowGenerated);
 	}
 
 }

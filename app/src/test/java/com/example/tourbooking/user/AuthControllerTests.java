@@ -25,7 +25,7 @@ import static org.mockito.BDDMockito.then;
  * The sign-up and login endpoints' HTTP contract with the service mocked.
  */
 @WebMvcTest(AuthController.class)
-@Import(WebSliceConfiguration.class)
+@Import({ WebSliceConfiguration.class, LoginThrottle.class })
 @ActiveProfiles("test")
 class AuthControllerTests {
 

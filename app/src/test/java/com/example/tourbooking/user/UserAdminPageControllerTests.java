@@ -74,7 +74,7 @@ class UserAdminPageControllerTests {
 			.param("role", "GUIDE")
 			.with(signedIn(1, Role.ADMIN))
 			.with(csrf())).hasStatus(302).redirectedUrl().isEqualTo("/admin/users?page=0&changed=3");
-		then(this.users).should().changeRole(3, Role.GUIDE);
+		then(this.users).should().changeRole(3, Role.GUIDE, new CurrentUser(1, Role.ADMIN));
 	}
 
 }

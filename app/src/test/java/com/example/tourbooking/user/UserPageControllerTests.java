@@ -30,7 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * sign-out.
  */
 @WebMvcTest(UserPageController.class)
-@Import({ PageSliceConfiguration.class, PageSignIn.class })
+@Import({ PageSliceConfiguration.class, PageSignIn.class, LoginThrottle.class })
 @ActiveProfiles("test")
 class UserPageControllerTests {
 

@@ -1,5 +1,7 @@
 package com.example.tourbooking.system.web;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -8,6 +10,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
@@ -25,6 +29,9 @@ class WebSecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
 			+ "base-uri 'self'; object-src 'none'";
+
+	/** The sign-in provider's exception for too many attempts (in the user feature). */
+	private static final String THROTTLED = "com.example.tourbooking.user.PageSignIn$SignInThrottledException";
 
 	/** The session cookie Spring Session writes (its default name). */
 	static final String SESSION_COOKIE = "SESSION";
@@ -52,7 +59,7 @@ class WebSecurityConfiguration {
 				.usernameParameter("email")
 				.passwordParameter("password")
 				.defaultSuccessUrl("/", false)
-				.failureUrl("/login?error"))
+				.failureHandler(signInFailures()))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/?signedOut")
 				.invalidateHttpSession(true)
@@ -64,6 +71,14 @@ class WebSecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();
+	}
+
+	/** Wrong credentials and too many attempts read differently on the form. */
+	private static AuthenticationFailureHandler signInFailures() {
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setExceptionMappings(Map.of(THROTTLED, "/login?throttled"));
+		return failures;
 	}
 
 }

@@ -57,13 +57,15 @@ final class ElasticsearchSetup {
 	 *
 	 * @param retention overrides the delete phase's min_age of every ILM policy (null
 	 * keeps it)
+	 * @param replicas overrides index.number_of_replicas of the settings component
+	 * templates (null keeps the file's 1, the production value; a single node needs 0)
 	 * @param coreOnly the cluster runs only the server core (no x-pack, no modules), like
 	 * the embedded test node: skip ILM, roles and users; map module field types to core
 	 * types
 	 * @param environment where user passwords are read (the variable named by
 	 * password_env)
 	 */
-	record Options(String retention, boolean coreOnly, UnaryOperator<String> environment) {
+	record Options(String retention, Integer replicas, boolean coreOnly, UnaryOperator<String> environment) {
 	}
 
 	/** Counts of what the run did. */
@@ -129,6 +131,10 @@ final class ElasticsearchSetup {
 		ObjectNode body = read(file);
 		if (this.options.coreOnly()) {
 			adaptToCore(name, body);
+		}
+		JsonNode settings = body.path("template").path("settings");
+		if (this.options.replicas() != null && settings.has("index.number_of_replicas")) {
+			((ObjectNode) settings).put("index.number_of_replicas", this.options.replicas());
 		}
 		String hash = stamp(body.withObjectProperty("_meta"), body);
 		JsonNode existing = this.connection.get("/" + endpoint + "/" + name);

@@ -40,6 +40,8 @@ public final class ElkTool {
 			  --kibana-url URL        Kibana [KIBANA_URL]; unset: saved objects are not imported
 			                          credentials: [KIBANA_USERNAME] and [KIBANA_PASSWORD]
 			  --retention AGE         days logs are kept, e.g. 30d [ELK_RETENTION] (default: the policy's)
+			  --replicas N            index.number_of_replicas of every data stream [ELK_REPLICAS]
+			                          (default: the template's 1; 0 on a single node)
 			  --core-only             the cluster has no x-pack and no modules (the embedded test node):
 			                          skip ILM, roles, users; map module field types to core types
 			                          user passwords on creation: [LOGSTASH_WRITER_PASSWORD],
@@ -56,6 +58,13 @@ public final class ElkTool {
 			  --max-error-ratio R     ERROR events / all events [GATE_MAX_ERROR_RATIO] (default: 0.05)
 			  --max-5xx N             access events with status 5xx [GATE_MAX_5XX] (default: 0)
 			  --min-events N          fewer is a silent pipeline [GATE_MIN_EVENTS] (default: 1)
+			  --event-url URL         Logstash deploy http input; the verdict is sent there as a
+			                          gate-passed / gate-failed event [DEPLOY_EVENT_URL] (unset: not sent)
+			                          basic auth user deploy, token [DEPLOY_EVENT_TOKEN]
+			  --event-ca-cert FILE    PEM CA of that input's certificate [DEPLOY_EVENT_CA_CERT]
+			  --image-name, --image-digest, --git-commit, --build-number
+			                          what the event says was deployed [IMAGE_NAME] [IMAGE_DIGEST]
+			                          [GIT_COMMIT] [BUILD_NUMBER]; sending is skipped when one is unset
 			""";
 
 	private ElkTool() {
@@ -108,7 +117,8 @@ public final class ElkTool {
 	private static int setup(CommandLine command, PrintStream out) throws IOException, InterruptedException {
 		Path assets = assets(command);
 		ElasticsearchSetup.Options options = new ElasticsearchSetup.Options(
-				command.option("retention", "ELK_RETENTION", null), command.flag("core-only"), command.environment());
+				command.option("retention", "ELK_RETENTION", null), replicas(command), command.flag("core-only"),
+				command.environment());
 		try (ElasticsearchConnection connection = connect(command)) {
 			out.println("elasticsearch: applying " + assets.resolve("elasticsearch"));
 			new ElasticsearchSetup(connection, assets, options, out).apply();
@@ -123,6 +133,18 @@ public final class ElkTool {
 				.importObjects(assets);
 		}
 		return 0;
+	}
+
+	private static Integer replicas(CommandLine command) {
+		String replicas = command.option("replicas", "ELK_REPLICAS", null);
+		if (replicas == null) {
+			return null;
+		}
+		if (!replicas.matches("\\d{1,2}")) {
+			throw new CommandLine.UsageException(
+					"--replicas must be a small whole number (0 on one node), not '" + replicas + "'");
+		}
+		return Integer.valueOf(replicas);
 	}
 
 	private static int verify(CommandLine command, PrintStream out) throws IOException {
@@ -150,8 +172,78 @@ public final class ElkTool {
 		printEvidence(command, events, deployedAt, end, out);
 		DeployGate.Verdict verdict = gate.judge(events);
 		verdict.reasons().forEach((reason) -> out.println("gate: " + reason));
+		if (events.total() == 0) {
+			explainSilence(command, deployedAt, end, out);
+		}
 		out.println(verdict.passed() ? "gate: PASSED" : "gate: FAILED, roll back");
+		sendGateEvent(command, verdict, Duration.between(deployedAt, end), out);
 		return verdict.passed() ? 0 : 1;
+	}
+
+	/**
+	 * Nothing of the version arrived: say whether ES_URL receives anything from this
+	 * environment at all (if not, it is probably not the Elasticsearch the pods' Logstash
+	 * writes to) and whether the deploy's own events are there.
+	 */
+	private static void explainSilence(CommandLine command, Instant from, Instant to, PrintStream out)
+			throws IOException {
+		String environment = command.option("environment", "APP_ENVIRONMENT", "local");
+		String version = command.required("service-version", "APP_VERSION");
+		String esUrl = URI.create(command.required("es-url", "ES_URL")).resolve("/").toString();
+		String window = "{\"range\":{\"@timestamp\":{\"gte\":\"" + from + "\",\"lt\":\"" + to + "\"}}}";
+		String versionTerm = "{\"term\":{\"service.version\":" + JSON_STRING.apply(version) + "}}";
+		try (ElasticsearchConnection connection = connect(command)) {
+			long anyVersion = count(connection, "logs-tourbooking.app-" + environment, window);
+			long deployEvents = count(connection, "logs-tourbooking.deploy-" + environment, versionTerm);
+			out.printf("gate: ES_URL=%s has no event of service.version %s in logs-tourbooking.app-%s%n", esUrl,
+					version, environment);
+			if (anyVersion == 0) {
+				out.printf("gate: and no event of any version from %s in that window: ES_URL is probably not the"
+						+ " Elasticsearch the pods' Logstash writes to (pods -> LOGSTASH_DESTINATIONS -> Logstash ->"
+						+ " ES_HOSTS); set ES_URL to that cluster (elk/README.md, Topology)%n", environment);
+			}
+			else {
+				out.printf(
+						"gate: but %d events of other versions arrived there: the pipeline reaches ES_URL; the"
+								+ " new pods are silent or log another service.version than APP_VERSION=%s%n",
+						anyVersion, version);
+			}
+			out.printf("gate: deploy events of %s in logs-tourbooking.deploy-%s: %d%s%n", version, environment,
+					deployEvents,
+					(deployEvents == 0) ? " (none: the deploy's own events did not reach ES_URL either)" : "");
+		}
+	}
+
+	private static final UnaryOperator<String> JSON_STRING = (value) -> "\""
+			+ value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+
+	private static long count(ElasticsearchConnection connection, String index, String query) throws IOException {
+		return connection
+			.send("POST", "/" + index + "/_count?ignore_unavailable=true&allow_no_indices=true",
+					"{\"query\":" + query + "}")
+			.path("count")
+			.asLong();
+	}
+
+	private static void sendGateEvent(CommandLine command, DeployGate.Verdict verdict, Duration window,
+			PrintStream out) {
+		String url = command.option("event-url", "DEPLOY_EVENT_URL", null);
+		if (url == null) {
+			out.println("gate: DEPLOY_EVENT_URL is not set: the verdict is not sent as a deploy event");
+			return;
+		}
+		GateEvent.Deploy deploy = new GateEvent.Deploy(command.option("service", "SERVICE_NAME", "tour-booking"),
+				command.required("service-version", "APP_VERSION"),
+				command.option("environment", "APP_ENVIRONMENT", "local"),
+				command.option("image-name", "IMAGE_NAME", null), command.option("image-digest", "IMAGE_DIGEST", null),
+				command.option("git-commit", "GIT_COMMIT", null), command.option("build-number", "BUILD_NUMBER", null));
+		if (!deploy.missing().isEmpty()) {
+			out.println("gate: WARNING: the gate event is not sent, set " + String.join(", ", deploy.missing()));
+			return;
+		}
+		GateEvent.of(deploy, verdict, Instant.now(), window)
+			.send(URI.create(url), command.option("event-token", "DEPLOY_EVENT_TOKEN", null),
+					command.option("event-ca-cert", "DEPLOY_EVENT_CA_CERT", null), out);
 	}
 
 	private static int check(CommandLine command, PrintStream out) throws IOException {

@@ -15,31 +15,49 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The field contract: elk/fields.yml (the application dataset, owned by the logs issue)
  * and elk/elasticsearch/datasets.yml (deployment events, Jenkins builds and the fields
- * Logstash adds). Maps each dataset to its fields and their Elasticsearch types.
+ * Logstash adds). Maps each dataset to its fields and their Elasticsearch types, and each
+ * enumerated field ({@code values:}) to the values it may take.
  */
-record FieldContract(Map<String, Map<String, String>> datasets) {
+record FieldContract(Map<String, Map<String, String>> datasets, Map<String, Map<String, List<String>>> values) {
 
 	static FieldContract load(Path assets) throws IOException {
 		Map<String, Map<String, String>> datasets = new LinkedHashMap<>();
-		read(assets.resolve("fields.yml"), datasets);
-		read(assets.resolve("elasticsearch").resolve("datasets.yml"), datasets);
-		return new FieldContract(datasets);
+		Map<String, Map<String, List<String>>> values = new LinkedHashMap<>();
+		read(assets.resolve("fields.yml"), datasets, values);
+		read(assets.resolve("elasticsearch").resolve("datasets.yml"), datasets, values);
+		return new FieldContract(datasets, values);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void read(Path file, Map<String, Map<String, String>> into) throws IOException {
+	private static void read(Path file, Map<String, Map<String, String>> into,
+			Map<String, Map<String, List<String>>> valuesInto) throws IOException {
 		try (Reader reader = Files.newBufferedReader(file)) {
 			Map<String, Object> root = new Yaml().load(reader);
 			Map<String, Object> datasets = (Map<String, Object>) root.get("datasets");
 			datasets.forEach((name, value) -> {
 				Map<String, String> fields = new LinkedHashMap<>();
+				Map<String, List<String>> allowed = new LinkedHashMap<>();
 				for (Map<String, Object> field : (List<Map<String, Object>>) ((Map<String, Object>) value)
 					.get("fields")) {
-					fields.put(String.valueOf(field.get("name")), String.valueOf(field.get("type")));
+					String fieldName = String.valueOf(field.get("name"));
+					fields.put(fieldName, String.valueOf(field.get("type")));
+					if (field.get("values") instanceof List<?> list) {
+						allowed.put(fieldName, list.stream().map(String::valueOf).toList());
+					}
 				}
 				into.put(name, fields);
+				valuesInto.put(name, allowed);
 			});
 		}
+	}
+
+	/**
+	 * The values an enumerated field may take in a dataset (those Logstash adds
+	 * included), or null when the field is not enumerated.
+	 */
+	List<String> allowedValues(String dataset, String field) {
+		List<String> own = this.values.getOrDefault(dataset, Map.of()).get(field);
+		return (own != null) ? own : this.values.getOrDefault("logstash.pipeline", Map.of()).get(field);
 	}
 
 	/** The fields of a dataset plus those Logstash adds to every event. */

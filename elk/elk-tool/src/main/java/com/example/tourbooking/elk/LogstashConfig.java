@@ -6,27 +6,61 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed Logstash pipeline configuration: its plugins (with their {@code id}) and every
+ * A parsed Logstash pipeline configuration: its plugins (with their {@code id}), every
  * field reference it makes ({@code [a][b]} in conditionals, settings and
- * {@code %{[a][b]}}). The parser follows Logstash's config grammar (sections, plugins,
- * attributes, strings, numbers, arrays, hashes, if / else if / else with comparisons,
- * regexps, in / not in, and / or / xor / nand, !), because Logstash itself cannot run
- * here; a syntax error names its line and column.
+ * {@code %{[a][b]}}), and the tree of each section (plugins and if / else if / else
+ * branches with their conditions), so that tests can run the filters. The parser follows
+ * Logstash's config grammar (elastic/logstash logstash-core/lib/logstash/compiler/lscl.rb
+ * and its treetop grammar: sections, plugins, attributes, strings, numbers, arrays,
+ * hashes, if / else if / else with comparisons, regexps, in / not in, and / or / xor /
+ * nand, !), because Logstash itself cannot run here; a syntax error names its line and
+ * column. Strings keep their backslashes as written: that is what Logstash does while
+ * {@code config.support_escapes} is off (its default, logstash-core environment.rb).
  */
-record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
+record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences, java.util.Map<String, List<Node>> sections) {
 
 	private static final Pattern REFERENCE = Pattern.compile("(\\[[^\\[\\],\\]]+\\])+");
 
 	private static final Pattern SPRINTF = Pattern.compile("%\\{(\\[[^}]+\\])\\}");
 
-	/** One plugin: its section, name, {@code id} (null when missing) and line. */
-	record Plugin(String section, String name, String id, int line, java.util.Map<String, Object> settings) {
+	/**
+	 * One plugin: its section, name, {@code id} (null when missing), line and settings
+	 * (strings, numbers as text, lists, maps for hashes).
+	 */
+	record Plugin(String section, String name, String id, int line,
+			java.util.Map<String, Object> settings) implements Node {
+	}
+
+	/** A plugin or a branch, in the order of the section. */
+	sealed interface Node permits Plugin, Branch {
+
+	}
+
+	/**
+	 * if / else if / else: one condition per body; a last body without condition is the
+	 * else.
+	 */
+	record Branch(List<Condition> conditions, List<List<Node>> bodies) implements Node {
+	}
+
+	/**
+	 * A condition: {@code operator} is and, or, xor, nand, !, ==, !=, <, <=, >, >=, =~,
+	 * !~, in, not in, or "value" for a lone operand; operands are Conditions or Operands.
+	 */
+	record Condition(String operator, List<Object> operands) {
+	}
+
+	/**
+	 * A value in a condition: kind is field (a reference such as [a][b]), string, number,
+	 * regexp or list.
+	 */
+	record Operand(String kind, Object value) {
 	}
 
 	static LogstashConfig parse(String text) {
 		Parser parser = new Parser(text);
 		parser.config();
-		return new LogstashConfig(List.copyOf(parser.plugins), List.copyOf(parser.references));
+		return new LogstashConfig(List.copyOf(parser.plugins), List.copyOf(parser.references), parser.sections);
 	}
 
 	/** The input was not a valid pipeline configuration. */
@@ -52,6 +86,8 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 
 		private final List<String> references = new ArrayList<>();
 
+		private final java.util.Map<String, List<Node>> sections = new java.util.LinkedHashMap<>();
+
 		Parser(String text) {
 			this.text = text;
 		}
@@ -68,57 +104,61 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 				}
 				this.section = name;
 				expect('{');
-				body();
+				this.sections.computeIfAbsent(name, (key) -> new ArrayList<>()).addAll(body());
 				expect('}');
 				skipSpace();
 			}
 		}
 
-		private void body() {
+		private List<Node> body() {
+			List<Node> nodes = new ArrayList<>();
 			while (true) {
 				skipSpace();
 				if (atEnd() || peek() == '}') {
-					return;
+					return nodes;
 				}
 				if (lookingAtWord("if")) {
-					branch();
+					nodes.add(branch());
 				}
 				else {
-					plugin(bareword());
+					nodes.add(plugin(bareword()));
 				}
 			}
 		}
 
-		private void branch() {
+		private Branch branch() {
+			List<Condition> conditions = new ArrayList<>();
+			List<List<Node>> bodies = new ArrayList<>();
 			word("if");
-			condition();
-			block();
+			conditions.add(condition());
+			bodies.add(block());
 			while (true) {
 				skipSpace();
 				if (!lookingAtWord("else")) {
-					return;
+					return new Branch(conditions, bodies);
 				}
 				word("else");
 				skipSpace();
 				if (lookingAtWord("if")) {
 					word("if");
-					condition();
-					block();
+					conditions.add(condition());
+					bodies.add(block());
 				}
 				else {
-					block();
-					return;
+					bodies.add(block());
+					return new Branch(conditions, bodies);
 				}
 			}
 		}
 
-		private void block() {
+		private List<Node> block() {
 			expect('{');
-			body();
+			List<Node> nodes = body();
 			expect('}');
+			return nodes;
 		}
 
-		private void plugin(String name) {
+		private Plugin plugin(String name) {
 			int line = line();
 			expect('{');
 			String id = null;
@@ -140,7 +180,9 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 					id = String.valueOf(value);
 				}
 			}
-			this.plugins.add(new Plugin(this.section, name, id, line, settings));
+			Plugin plugin = new Plugin(this.section, name, id, line, settings);
+			this.plugins.add(plugin);
+			return plugin;
 		}
 
 		private Object value() {
@@ -155,8 +197,7 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 				return array();
 			}
 			if (c == '{') {
-				hash();
-				return "{}";
+				return hash();
 			}
 			if (c == '-' || Character.isDigit(c)) {
 				return number();
@@ -191,8 +232,9 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 			}
 		}
 
-		private void hash() {
+		private java.util.Map<String, Object> hash() {
 			expect('{');
+			java.util.Map<String, Object> entries = new java.util.LinkedHashMap<>();
 			while (true) {
 				skipSpace();
 				if (atEnd()) {
@@ -200,13 +242,13 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 				}
 				if (peek() == '}') {
 					this.position++;
-					return;
+					return entries;
 				}
 				char c = peek();
 				String key = (c == '"' || c == '\'') ? string() : (Character.isDigit(c) ? number() : bareword());
 				scanReferences(key);
 				expectArrow();
-				value();
+				entries.put(key, value());
 				skipSpace();
 				if (!atEnd() && peek() == ',') {
 					this.position++;
@@ -214,8 +256,12 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 			}
 		}
 
-		private void condition() {
-			expression();
+		/**
+		 * Left to right, as written: the pipelines here never mix and / or without
+		 * parentheses.
+		 */
+		private Condition condition() {
+			Condition left = expression();
 			while (true) {
 				skipSpace();
 				String operator = null;
@@ -225,27 +271,26 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 					}
 				}
 				if (operator == null) {
-					return;
+					return left;
 				}
 				word(operator);
-				expression();
+				left = new Condition(operator, List.of(left, expression()));
 			}
 		}
 
-		private void expression() {
+		private Condition expression() {
 			skipSpace();
 			if (peek() == '(') {
 				this.position++;
-				condition();
+				Condition inner = condition();
 				expect(')');
-				return;
+				return inner;
 			}
 			if (peek() == '!') {
 				this.position++;
-				expression();
-				return;
+				return new Condition("!", List.of(expression()));
 			}
-			rvalue();
+			Operand left = rvalue();
 			skipSpace();
 			for (String operator : List.of("==", "!=", "<=", ">=", "=~", "!~", "<", ">")) {
 				if (this.text.startsWith(operator, this.position)) {
@@ -256,52 +301,52 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 							throw error("'" + operator + "' needs a /regexp/ or a string on its right");
 						}
 					}
-					rvalue();
-					return;
+					return new Condition(operator, List.of(left, rvalue()));
 				}
 			}
 			if (lookingAtWord("not")) {
 				word("not");
 				word("in");
-				rvalue();
+				return new Condition("not in", List.of(left, rvalue()));
 			}
-			else if (lookingAtWord("in")) {
+			if (lookingAtWord("in")) {
 				word("in");
-				rvalue();
+				return new Condition("in", List.of(left, rvalue()));
 			}
+			return new Condition("value", List.of(left));
 		}
 
-		private void rvalue() {
+		private Operand rvalue() {
 			skipSpace();
 			char c = peek();
 			if (c == '"' || c == '\'') {
-				scanReferences(string());
+				String value = string();
+				scanReferences(value);
+				return new Operand("string", value);
 			}
-			else if (c == '[') {
+			if (c == '[') {
 				if (this.text.startsWith("[", this.position)
 						&& REFERENCE.matcher(this.text).region(this.position, this.text.length()).lookingAt()) {
 					Matcher matcher = REFERENCE.matcher(this.text).region(this.position, this.text.length());
 					matcher.lookingAt();
 					this.references.add(matcher.group());
 					this.position = matcher.end();
+					return new Operand("field", matcher.group());
 				}
-				else {
-					array();
-				}
+				return new Operand("list", array());
 			}
-			else if (c == '/') {
-				regexp();
+			if (c == '/') {
+				return new Operand("regexp", regexp());
 			}
-			else if (c == '-' || Character.isDigit(c)) {
-				number();
+			if (c == '-' || Character.isDigit(c)) {
+				return new Operand("number", number());
 			}
-			else {
-				throw error("expected a field reference, string, number, array or /regexp/");
-			}
+			throw error("expected a field reference, string, number, array or /regexp/");
 		}
 
-		private void regexp() {
+		private String regexp() {
 			expect('/');
+			int start = this.position;
 			while (!atEnd() && peek() != '/') {
 				if (peek() == '\\') {
 					this.position++;
@@ -312,6 +357,7 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 				throw error("regexp is not closed: missing '/'");
 			}
 			this.position++;
+			return this.text.substring(start, this.position - 1);
 		}
 
 		private String string() {
@@ -321,7 +367,9 @@ record LogstashConfig(List<Plugin> plugins, List<String> fieldReferences) {
 			StringBuilder value = new StringBuilder();
 			while (!atEnd() && peek() != quote) {
 				if (peek() == '\\' && this.position + 1 < this.text.length()) {
-					this.position++;
+					// an escaped quote does not end the string; the backslash stays (no
+					// support_escapes)
+					value.append(this.text.charAt(this.position++));
 				}
 				value.append(this.text.charAt(this.position++));
 			}

@@ -32,6 +32,14 @@ final class StaticChecks {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/**
+	 * Kibana feature privileges deprecated in 8.18 and what replaces them (elastic/kibana
+	 * x-pack/platform/plugins/shared/features/server/oss_features.ts,
+	 * deprecated.replacedBy).
+	 */
+	static final Map<String, String> DEPRECATED_KIBANA_FEATURES = Map.of("feature_dashboard", "feature_dashboard_v2",
+			"feature_discover", "feature_discover_v2", "feature_visualize", "feature_visualize_v2");
+
 	private final Path assets;
 
 	StaticChecks(Path assets) {
@@ -47,6 +55,10 @@ final class StaticChecks {
 		out.println("check: logstash pipelines");
 		problems.addAll(checkKibana(contract));
 		out.println("check: kibana saved objects");
+		problems.addAll(checkLiterals(contract));
+		out.println("check: filtered values against the contract");
+		problems.addAll(checkCompose());
+		out.println("check: docker-compose.yml start order");
 		return problems;
 	}
 
@@ -109,6 +121,17 @@ final class StaticChecks {
 		for (Path file : list("elasticsearch/roles", ".json")) {
 			roles.add(file.getFileName().toString().replace(".json", ""));
 			JsonNode role = JSON.readTree(file.toFile());
+			for (JsonNode application : role.path("applications")) {
+				for (JsonNode privilege : application.path("privileges")) {
+					String replacement = DEPRECATED_KIBANA_FEATURES
+						.get(privilege.asText().replaceAll("\\.[a-z_]+$", ""));
+					if (replacement != null) {
+						problems.add(file.getFileName() + ": " + privilege.asText()
+								+ " is deprecated since Kibana 8.18, use " + replacement
+								+ privilege.asText().substring(privilege.asText().lastIndexOf('.')));
+					}
+				}
+			}
 			if (file.getFileName().toString().contains("writer")) {
 				for (JsonNode indices : role.path("indices")) {
 					for (JsonNode privilege : indices.path("privileges")) {
@@ -135,6 +158,33 @@ final class StaticChecks {
 		return problems;
 	}
 
+	/**
+	 * Every value a panel, a saved search, a pipeline conditional or the gate filters on
+	 * is one the contract allows for that field.
+	 */
+	List<String> checkLiterals(FieldContract contract) throws IOException {
+		List<String> problems = new ArrayList<>();
+		for (FilterLiterals.Literal literal : FilterLiterals.all(this.assets, contract)) {
+			List<String> allowed = contract.allowedValues(literal.dataset(), literal.field());
+			if (allowed == null) {
+				problems.add(literal.source() + " filters " + literal.field() + " on \"" + literal.value()
+						+ "\", but the contract does not enumerate " + literal.field() + " in " + literal.dataset()
+						+ " (add values: to it)");
+			}
+			else if (!allowed.contains(literal.value())) {
+				problems.add(literal.source() + " filters " + literal.field() + " on \"" + literal.value()
+						+ "\", which the contract does not allow in " + literal.dataset() + " " + allowed);
+			}
+		}
+		return problems;
+	}
+
+	List<String> checkCompose() throws IOException {
+		try (Reader reader = Files.newBufferedReader(this.assets.resolve("docker-compose.yml"))) {
+			return ComposeCheck.check(new Yaml().load(reader));
+		}
+	}
+
 	List<String> checkLogstash(FieldContract contract) throws IOException {
 		List<String> problems = new ArrayList<>();
 		Path logstash = this.assets.resolve("logstash");
@@ -144,6 +194,11 @@ final class StaticChecks {
 		}
 		Set<String> ids = new HashSet<>();
 		Set<String> known = contract.allFields();
+		boolean supportEscapes;
+		try (Reader reader = Files.newBufferedReader(logstash.resolve("config/logstash.yml"))) {
+			Map<String, Object> settings = new Yaml().load(reader);
+			supportEscapes = Boolean.TRUE.equals(settings.get("config.support_escapes"));
+		}
 		for (Map<String, Object> pipeline : pipelines) {
 			String config = String.valueOf(pipeline.get("path.config"));
 			Path file = logstash.resolve("pipeline").resolve(Path.of(config).getFileName());
@@ -156,12 +211,13 @@ final class StaticChecks {
 				problems.add("pipelines.yml: " + pipeline.get("pipeline.id") + " must use the persisted queue");
 			}
 			problems.addAll(checkPipeline(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8),
-					ids, known));
+					ids, known, supportEscapes));
 		}
 		return problems;
 	}
 
-	static List<String> checkPipeline(String name, String text, Set<String> ids, Set<String> knownFields) {
+	static List<String> checkPipeline(String name, String text, Set<String> ids, Set<String> knownFields,
+			boolean supportEscapes) {
 		List<String> problems = new ArrayList<>();
 		LogstashConfig config;
 		try {
@@ -177,6 +233,24 @@ final class StaticChecks {
 			}
 			else if (!ids.add(plugin.id())) {
 				problems.add(where + " repeats the id " + plugin.id());
+			}
+			if ("filter".equals(plugin.section()) && plugin.settings().containsKey("add_field")) {
+				problems.add(where + " uses add_field, which appends to a field that exists (logstash-core"
+						+ " util/decorators.rb): set values with mutate replace, or in the producer");
+			}
+			if (!"input".equals(plugin.section())) {
+				strings(plugin.settings()).stream()
+					.filter((value) -> value.contains("%{"))
+					.forEach((value) -> problems
+						.add(where + " interpolates " + value + ": an array field becomes \"a,b\" (logstash-core"
+								+ " StringInterpolation.java); route with == conditionals and literal values"));
+			}
+			if (!supportEscapes) {
+				strings(plugin.settings()).stream()
+					.filter((value) -> value.contains("\\"))
+					.forEach((value) -> problems
+						.add(where + " writes " + value + ": without config.support_escapes (off by default) the"
+								+ " backslash is kept literally"));
 			}
 			if ("output".equals(plugin.section()) && "elasticsearch".equals(plugin.name())) {
 				Object dataset = plugin.settings().get("data_stream_dataset");
@@ -197,6 +271,23 @@ final class StaticChecks {
 			}
 		}
 		return problems;
+	}
+
+	private static List<String> strings(Object value) {
+		List<String> strings = new ArrayList<>();
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, item) -> {
+				strings.add(String.valueOf(key));
+				strings.addAll(strings(item));
+			});
+		}
+		else if (value instanceof List<?> list) {
+			list.forEach((item) -> strings.addAll(strings(item)));
+		}
+		else if (value != null) {
+			strings.add(String.valueOf(value));
+		}
+		return strings;
 	}
 
 	List<String> checkKibana(FieldContract contract) throws IOException {

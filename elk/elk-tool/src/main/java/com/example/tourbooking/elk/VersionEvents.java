@@ -21,8 +21,14 @@ import co.elastic.clients.json.JsonData;
 record VersionEvents(long total, Map<String, Long> byLevel, long requests, long serverErrors,
 		Map<String, Long> topErrors) {
 
+	/** event.action of the access event the service logs once per request. */
+	static final String ACCESS_ACTION = "http-request";
+
+	/** log.level of errors. */
+	static final String ERROR_LEVEL = "ERROR";
+
 	long errors() {
-		return this.byLevel.getOrDefault("ERROR", 0L);
+		return this.byLevel.getOrDefault(ERROR_LEVEL, 0L);
 	}
 
 	double errorRatio() {
@@ -45,18 +51,23 @@ record VersionEvents(long total, Map<String, Long> byLevel, long requests, long 
 					.query((q) -> q.bool((b) -> b.filter(filters)))
 					.aggregations("levels", (a) -> a.terms((t) -> t.field("log.level").size(10)))
 					.aggregations("requests",
-							(a) -> a.filter((f) -> f.term((t) -> t.field("event.action").value("http-request"))))
+							(a) -> a.filter((f) -> f.term((t) -> t.field("event.action").value(ACCESS_ACTION))))
 					.aggregations("server_errors", (a) -> a.filter((f) -> f.range((r) -> r.untyped(
 							(u) -> u.field("http.response.status_code").gte(JsonData.of(500)).lte(JsonData.of(599))))))
 					.aggregations("top_errors",
-							(a) -> a.filter((f) -> f.term((t) -> t.field("log.level").value("ERROR")))
+							(a) -> a.filter((f) -> f.term((t) -> t.field("log.level").value(ERROR_LEVEL)))
 								.aggregations("by_type", (t) -> t.terms((terms) -> terms.field("error.type").size(5)))),
 				Void.class);
 		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
-		return new VersionEvents(total, terms(response.aggregations().get("levels")),
-				response.aggregations().get("requests").filter().docCount(),
-				response.aggregations().get("server_errors").filter().docCount(),
-				terms(response.aggregations().get("top_errors").filter().aggregations().get("by_type")));
+		Map<String, Aggregate> aggregations = response.aggregations();
+		if (!aggregations.containsKey("requests")) {
+			// no such data stream on this cluster (allowNoIndices): nothing arrived at
+			// all
+			return new VersionEvents(total, Map.of(), 0, 0, Map.of());
+		}
+		return new VersionEvents(total, terms(aggregations.get("levels")),
+				aggregations.get("requests").filter().docCount(), aggregations.get("server_errors").filter().docCount(),
+				terms(aggregations.get("top_errors").filter().aggregations().get("by_type")));
 	}
 
 	private static Map<String, Long> terms(Aggregate aggregate) {

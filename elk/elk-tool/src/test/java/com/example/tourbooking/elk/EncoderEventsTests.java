@@ -48,7 +48,8 @@ class EncoderEventsTests {
 	}
 
 	/**
-	 * One access event, three business events and one error, as the service logs them.
+	 * One access event, three business events, one error and a cancellation, as the
+	 * service logs them (the fields of ReservationEvents and UserEvents).
 	 */
 	static List<String> logSampleEvents(AppEncoder encoder) {
 		Logger access = encoder.logger(EncoderEventsTests.class);
@@ -81,6 +82,9 @@ class EncoderEventsTests {
 					"Login failed for ann@example.com");
 			access.error("Unexpected failure",
 					new IllegalStateException("boom", new IllegalArgumentException("cause")));
+			access.info(BusinessEvents.event("reservation-cancelled", "success", "reservation.id", "7", "tour.id", "3",
+					"departure.id", "11", "reservation.headcount", 2, "reservation.total_price",
+					new BigDecimal("1250.50"), "reservation.currency", "EUR"), "Reservation 7 cancelled");
 		}
 		finally {
 			MDC.clear();
@@ -96,7 +100,7 @@ class EncoderEventsTests {
 		for (String line : lines) {
 			JSON.readTree(line).fieldNames().forEachRemaining(written::add);
 		}
-		assertThat(lines).hasSize(5);
+		assertThat(lines).hasSize(6);
 		assertThat(written).isSubsetOf(contractFields)
 			.contains("@timestamp", "log.level", "service.version", "git.commit", "http.request.id", "trace.id",
 					"error.stack_hash", "reservation.total_price");

@@ -23,7 +23,7 @@ class LogstashConfigTests {
 			input { tcp { id => "in" port => 5000 codec => json_lines { target => "" } } }
 			filter {
 			  if [log.level] == "ERROR" and ![service.environment] {
-			    mutate { id => "m1" add_field => { "[service.environment]" => "x-%{[log.level]}" } }
+			    mutate { id => "m1" replace => { "[service.environment]" => "x" } }
 			  } else if "_jsonparsefailure" in [tags] or [message] =~ /^boom/ {
 			    mutate { id => "m2" copy => { "[message]" => "[event][original]" } }
 			  } else {
@@ -40,7 +40,7 @@ class LogstashConfigTests {
 			.containsExactly("in", "m1", "m2", "d1", "out");
 		assertThat(config.fieldReferences()).contains("[log.level]", "[service.environment]", "[tags]", "[message]",
 				"[event][original]");
-		assertThat(StaticChecks.checkPipeline("valid.conf", VALID, new HashSet<>(), FIELDS)).isEmpty();
+		assertThat(StaticChecks.checkPipeline("valid.conf", VALID, new HashSet<>(), FIELDS, false)).isEmpty();
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class LogstashConfigTests {
 	@Test
 	void aPluginWithoutIdAndARepeatedIdAreReported() {
 		String config = "filter { mutate { id => \"a\" } mutate { add_tag => [\"x\"] } mutate { id => \"a\" } }";
-		List<String> problems = StaticChecks.checkPipeline("p.conf", config, new HashSet<>(), FIELDS);
+		List<String> problems = StaticChecks.checkPipeline("p.conf", config, new HashSet<>(), FIELDS, false);
 		assertThat(problems).containsExactly("p.conf:1 filter/mutate has no id",
 				"p.conf:1 filter/mutate repeats the id a");
 	}
@@ -86,15 +86,50 @@ class LogstashConfigTests {
 	@Test
 	void aFieldOutsideTheContractIsReported() {
 		String config = "filter { if [loglevel] { mutate { id => \"a\" rename => { \"[log][lvl]\" => \"[log.level]\" } } } }";
-		assertThat(StaticChecks.checkPipeline("p.conf", config, new HashSet<>(), FIELDS)).containsExactly(
+		assertThat(StaticChecks.checkPipeline("p.conf", config, new HashSet<>(), FIELDS, false)).containsExactly(
 				"p.conf: references [loglevel], which is not in the field contract",
 				"p.conf: references [log][lvl], which is not in the field contract");
 	}
 
 	@Test
+	void theBranchesKeepTheirConditionsAndBodies() {
+		LogstashConfig.Branch branch = (LogstashConfig.Branch) LogstashConfig.parse(VALID)
+			.sections()
+			.get("filter")
+			.get(0);
+		assertThat(branch.conditions()).hasSize(2);
+		assertThat(branch.bodies()).hasSize(3);
+		LogstashConfig.Condition first = branch.conditions().get(0);
+		assertThat(first.operator()).isEqualTo("and");
+		assertThat(((LogstashConfig.Condition) first.operands().get(0)).operands()).containsExactly(
+				new LogstashConfig.Operand("field", "[log.level]"), new LogstashConfig.Operand("string", "ERROR"));
+		assertThat(((LogstashConfig.Condition) first.operands().get(1)).operator()).isEqualTo("!");
+	}
+
+	@Test
+	void appendingAddFieldInterpolationAndEscapesWithoutSupportEscapesAreReported() {
+		String config = """
+				filter {
+				  mutate { id => "a" add_field => { "[message]" => "x" } }
+				  mutate { id => "b" replace => { "[data_stream][namespace]" => "%{[service.environment]}" } }
+				  mutate { id => "c" join => { "[message]" => "\\n" } }
+				}
+				""";
+		assertThat(StaticChecks.checkPipeline("p.conf", config, new HashSet<>(), FIELDS, false)).containsExactly(
+				"p.conf:2 filter/mutate uses add_field, which appends to a field that exists (logstash-core util/decorators.rb): set values with mutate replace, or in the producer",
+				"p.conf:3 filter/mutate interpolates %{[service.environment]}: an array field becomes \"a,b\" (logstash-core StringInterpolation.java); route with == conditionals and literal values",
+				"p.conf:4 filter/mutate writes \\n: without config.support_escapes (off by default) the backslash is kept literally",
+				"p.conf: references [data_stream][namespace], which is not in the field contract");
+		assertThat(StaticChecks.checkPipeline("p.conf",
+				config.replace("add_field", "replace").replace("%{[service.environment]}", "x"), new HashSet<>(),
+				FIELDS, true))
+			.containsExactly("p.conf: references [data_stream][namespace], which is not in the field contract");
+	}
+
+	@Test
 	void anOutputToTheGenericDataStreamOrWithALiteralPasswordIsReported() {
 		String config = "output { elasticsearch { id => \"o\" hosts => [\"h\"] password => \"secret\" } }";
-		assertThat(StaticChecks.checkPipeline("p.conf", config, new HashSet<>(), FIELDS)).containsExactly(
+		assertThat(StaticChecks.checkPipeline("p.conf", config, new HashSet<>(), FIELDS, false)).containsExactly(
 				"p.conf:1 output/elasticsearch must write a named data stream (data_stream => true, data_stream_dataset)",
 				"p.conf:1 output/elasticsearch has a literal password: use ${VARIABLE} (environment or keystore)");
 	}

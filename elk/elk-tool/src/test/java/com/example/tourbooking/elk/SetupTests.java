@@ -34,6 +34,27 @@ class SetupTests {
 	}
 
 	@Test
+	void replicasZeroKeepsAOneNodeClusterGreenAndTheDefaultIsOneReplica() throws Exception {
+		SharedNode.Result zero = SharedNode.tool("setup", "--core-only", "--replicas", "0");
+		assertThat(zero.exitCode()).as(zero.output()).isZero();
+		SharedNode.index("logs-tourbooking.deploy-replicas0",
+				java.util.List.of("{\"@timestamp\":\"2026-12-01T10:00:00Z\"}"));
+		SharedNode.Result one = SharedNode.tool("setup", "--core-only");
+		assertThat(one.output()).containsPattern("component template +tourbooking-logs-settings +updated");
+		SharedNode.index("logs-tourbooking.deploy-replicas1",
+				java.util.List.of("{\"@timestamp\":\"2026-12-01T10:00:00Z\"}"));
+		try (ElasticsearchConnection connection = SharedNode.connect()) {
+			assertThat(connection.get("/_cluster/health/logs-tourbooking.deploy-replicas0").path("status").asText())
+				.isEqualTo("green");
+			assertThat(connection.get("/_cluster/health/logs-tourbooking.deploy-replicas1").path("status").asText())
+				.as("the production default, one replica, cannot be allocated on one node")
+				.isEqualTo("yellow");
+		}
+		assertThat(SharedNode.tool("setup", "--replicas", "many").output())
+			.contains("--replicas must be a small whole number");
+	}
+
+	@Test
 	void aTemplateChangedByHandIsPutBack() throws Exception {
 		SharedNode.setUp();
 		try (ElasticsearchConnection connection = SharedNode.connect()) {

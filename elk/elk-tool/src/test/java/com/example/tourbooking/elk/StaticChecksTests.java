@@ -69,6 +69,15 @@ class StaticChecksTests {
 	}
 
 	@Test
+	void aKibanaFeaturePrivilegeDeprecatedIn818IsCaught() throws IOException {
+		Path elk = copyOfElk();
+		replace(elk.resolve("elasticsearch/roles/tourbooking_kibana_reader.json"), "feature_discover_v2.read",
+				"feature_discover.read");
+		assertThat(run(elk)).contains(
+				"tourbooking_kibana_reader.json: feature_discover.read is deprecated since Kibana 8.18, use feature_discover_v2.read");
+	}
+
+	@Test
 	void aBrokenPipelineIsCaught() throws IOException {
 		Path elk = copyOfElk();
 		replace(elk.resolve("logstash/pipeline/deploy.conf"), "id => \"deploy-http\"", "id => \"deploy-http");
@@ -78,7 +87,7 @@ class StaticChecksTests {
 	@Test
 	void theCheckCommandExitsNonZeroOnProblems() throws IOException {
 		Path elk = copyOfElk();
-		replace(elk.resolve("logstash/pipeline/app.conf"), "id => \"app-types\"", "");
+		replace(elk.resolve("logstash/pipeline/app.conf"), "id => \"app-route-dataset\"", "");
 		SharedNode.Result result = SharedNode.run(java.util.Map.of(), "check", "--assets", elk.toString());
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.output()).contains("filter/mutate has no id").contains("check: 1 problem(s)");

@@ -19,7 +19,8 @@ final class ManifestChecker {
 			new ProbePortPolicy(), new ScaleTargetExistsPolicy(), new PdbTargetExistsPolicy(),
 			new PdbAllowsEvictionPolicy(), new ContainerProbesPolicy(), new ContainerResourcesPolicy(),
 			new ContainerSecurityPolicy(), new ImagePinnedPolicy(), new SecretWithoutDataPolicy(),
-			new IngressBackendPolicy(), new SelectorMatchesTemplatePolicy());
+			new IngressBackendPolicy(), new SelectorMatchesTemplatePolicy(), new AlbReadinessGatePolicy(),
+			new DatabaseCaMountedPolicy());
 
 	private final ObjectReader yaml = YAMLMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

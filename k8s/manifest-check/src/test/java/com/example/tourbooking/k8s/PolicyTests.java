@@ -21,7 +21,7 @@ class PolicyTests {
 			.containsExactlyInAnyOrder("service-selects-pods", "service-target-port", "probe-port", "hpa-target-exists",
 					"pdb-target-exists", "pdb-allows-eviction", "container-probes", "container-resources",
 					"container-security", "image-pinned", "secret-without-data", "ingress-backend-exists",
-					"selector-matches-template");
+					"selector-matches-template", "alb-readiness-gate", "database-ca-mounted");
 	}
 
 	@Test
@@ -239,6 +239,68 @@ class PolicyTests {
 				  name: shop-secrets
 				  namespace: demo
 				"""))).isEmpty();
+	}
+
+	@Test
+	void aVerifiedDatabaseUrlWithoutRootCertFails() {
+		List<Finding> findings = check(
+				broken("?sslmode=verify-full&sslrootcert=/etc/shop/db-ca/bundle.pem", "?sslmode=verify-full"));
+
+		assertThat(findings).singleElement()
+			.hasToString("overlay.yaml: Deployment demo/shop: [database-ca-mounted] container 'shop' verifies the "
+					+ "database certificate but DB_URL names no sslrootcert (pgjdbc then reads "
+					+ "~/.postgresql/root.crt, which the image does not have)");
+	}
+
+	@Test
+	void aDatabaseCaBundleThatNoVolumeProvidesFails() {
+		List<Finding> findings = check(
+				broken("            - {name: db-ca, mountPath: /etc/shop/db-ca, readOnly: true}\n", ""));
+
+		assertThat(findings).filteredOn((finding) -> finding.toString().contains("database-ca-mounted"))
+			.singleElement()
+			.hasToString("overlay.yaml: Deployment demo/shop: [database-ca-mounted] container 'shop' reads the "
+					+ "database CA bundle from /etc/shop/db-ca/bundle.pem, which no volume mount provides");
+	}
+
+	@Test
+	void aDatabaseUrlThatDoesNotVerifyTheServerFails() {
+		List<Finding> findings = check(
+				broken("?sslmode=verify-full&sslrootcert=/etc/shop/db-ca/bundle.pem", "?sslmode=require"));
+
+		assertThat(findings).singleElement()
+			.hasToString("overlay.yaml: Deployment demo/shop: [database-ca-mounted] container 'shop' connects to "
+					+ "PostgreSQL without verifying its certificate (DB_URL needs sslmode=verify-full)");
+	}
+
+	@Test
+	void anAlbIngressToPodIpsInANamespaceWithoutTheReadinessGateLabelFails() {
+		List<Finding> findings = check(broken("    elbv2.k8s.aws/pod-readiness-gate-inject: enabled\n", ""));
+
+		assertThat(findings).singleElement()
+			.hasToString("overlay.yaml: Ingress demo/shop: [alb-readiness-gate] targets pod IPs through an ALB, but "
+					+ "Namespace 'demo' lacks the label elbv2.k8s.aws/pod-readiness-gate-inject: enabled "
+					+ "(no pod readiness gate during rolling updates)");
+	}
+
+	@Test
+	void anAlbIngressToPodIpsWhoseNamespaceIsNotRenderedFails() {
+		List<Finding> findings = check(
+				broken("kind: Namespace\nmetadata:\n  name: demo\n", "kind: Namespace\nmetadata:\n  name: other\n"));
+
+		assertThat(findings).singleElement()
+			.hasToString(
+					"overlay.yaml: Ingress demo/shop: [alb-readiness-gate] targets pod IPs through an ALB, but its "
+							+ "namespace 'demo' is not part of the overlay, so nothing sets "
+							+ "elbv2.k8s.aws/pod-readiness-gate-inject: enabled on it");
+	}
+
+	@Test
+	void anAlbIngressToInstancesNeedsNoReadinessGate() {
+		List<Finding> findings = check(broken("    elbv2.k8s.aws/pod-readiness-gate-inject: enabled\n", "")
+			.replace("alb.ingress.kubernetes.io/target-type: ip", "alb.ingress.kubernetes.io/target-type: instance"));
+
+		assertThat(findings).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,75 @@
+package com.example.tourbooking.system;
+
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Failures that are not our bug although they surface as exceptions, wherever they are
+ * thrown (controller, security filter, servlet container): input Tomcat could not decode,
+ * a body over the limit, a database that cannot be reached. Everything else that escapes
+ * is a 5xx and logged as our bug.
+ */
+final class KnownFailures {
+
+	/** How long a client should wait before retrying while the database is away. */
+	static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
+	private KnownFailures() {
+	}
+
+	static Optional<Failure> classify(Throwable thrown) {
+		for (Throwable cause = thrown; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			Optional<Failure> failure = classifyOne(cause);
+			if (failure.isPresent()) {
+				return failure;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<Failure> classifyOne(Throwable cause) {
+		if (cause instanceof RequestLimitExceededException limit) {
+			return Optional.of(new Failure(limit.type(), limit.getMessage(), null));
+		}
+		// Tomcat refuses to decode a parameter (invalid UTF-8, too many parameters) only
+		// when the application first asks for parameters: read in
+		// org.apache.catalina.connector.Request#parseParameters (Tomcat 11.0).
+		if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+			return Optional.of(new Failure(ProblemType.MALFORMED_REQUEST,
+					"A query or form parameter could not be decoded: send UTF-8, percent-encoded.", null));
+		}
+		if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+				|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
+				|| cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
+			return Optional.of(new Failure(ProblemType.SERVICE_UNAVAILABLE,
+					"The database cannot be reached right now; retry in a few seconds.", DATABASE_RETRY_AFTER));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * What to answer for a known failure.
+	 *
+	 * @param type the problem type
+	 * @param detail a client-safe detail
+	 * @param retryAfter when to retry, or {@code null} when retrying the same request is
+	 * pointless
+	 */
+	record Failure(ProblemType type, String detail, Duration retryAfter) {
+
+		ProblemDetail problem() {
+			return ProblemDetails.of(this.type, this.detail);
+		}
+
+	}
+
+}
