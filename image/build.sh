@@ -178,6 +178,9 @@ main() {
 	done
 	log "image ${NAME} (linux/${first}) built in $((SECONDS - started)) s: digest $(cat "${target}/jib-image.digest")"
 	[[ "${goal}" == jib:buildTar ]] || return 0
+	# An index from an earlier build must never be pushed for this one.
+	rm -f "${target}/jib-image-index.tar" "${target}/jib-image-index.digest"
+	[[ "${IMAGE_ARCHES}" == *" "* ]] || return 0
 
 	# The other architectures need no new compilation: only Jib's goal, on the same classes.
 	for arch in ${IMAGE_ARCHES#"${first}"}; do

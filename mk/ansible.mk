@@ -1,5 +1,8 @@
 # Ansible: push the Jib image, deploy it to Kubernetes, roll back (ansible/README.md).
 # IMAGE_DIGEST is the digest file Jib wrote, or a digest (sha256:...) to deploy directly.
+# Every target that talks to the cluster first obtains ansible/target/state/ENV/kubeconfig
+# (`make kubeconfig`) and uses only that file; `make deploy` records what it did next to it
+# (last-deploy.json), which `make rollback-deploy` reads.
 
 ANSIBLE_PACKAGES := ansible ansible-lint yamllint shellcheck python3-kubernetes python3-jsonpatch skopeo
 IMAGE_TAR ?= app/target/jib-image.tar
@@ -9,7 +12,10 @@ ANSIBLE_INVENTORY = inventories/$(ENV)/hosts.yml
 ANSIBLE_PLAYBOOK = cd ansible && ansible-playbook -i $(ANSIBLE_INVENTORY)
 image_digest_value = $(if $(filter sha256:%,$(IMAGE_DIGEST)),$(IMAGE_DIGEST),$(shell cat $(IMAGE_DIGEST) 2>/dev/null))
 
-.PHONY: ansible-tools ansible-lint ansible-test push deploy rollback smoke
+TO_REVISION ?=
+KUBECONFIG_FILE = ansible/target/state/$(ENV)/kubeconfig
+
+.PHONY: ansible-tools ansible-lint ansible-test push kubeconfig deploy rollback rollback-deploy smoke
 
 ansible-tools:
 	@ansible/scripts/ensure-packages.sh $(ANSIBLE_PACKAGES)
@@ -28,12 +34,23 @@ push: ansible-tools ## Push the Jib image (IMAGE_TAR, IMAGE_DIGEST) to ENV's reg
 	@test -f "$(IMAGE_TAR)" || { echo "No image tar $(IMAGE_TAR): build it first (jib:buildTar) or pass IMAGE_TAR=..."; exit 2; }
 	$(ANSIBLE_PLAYBOOK) playbooks/push-image.yml -e image_push_tar=$(abspath $(IMAGE_TAR)) -e image_push_digest_file=$(abspath $(IMAGE_DIGEST)) $(ANSIBLE_ARGS)
 
-deploy: ansible-tools ## Deploy IMAGE_DIGEST to ENV (server-side apply, wait, smoke check, rollback on failure)
+kubeconfig: ansible-tools ## Obtain ENV's kubeconfig (aws eks update-kubeconfig; cluster and region from the inventory) into ansible/target/state/ENV/
+	$(ANSIBLE_PLAYBOOK) playbooks/kubeconfig.yml $(ANSIBLE_ARGS)
+
+# A workspace without the file (a fresh agent) or with an older inventory obtains it first; the
+# file holds no token (its exec user asks `aws eks get-token` on every connection), so it stays valid.
+ansible/target/state/%/kubeconfig: ansible/inventories/%/group_vars/all.yml
+	@$(MAKE) --no-print-directory kubeconfig ENV=$*
+
+deploy: ansible-tools $(KUBECONFIG_FILE) ## Deploy IMAGE_DIGEST to ENV (server-side apply, wait, smoke check, rollback of what it changed), recorded in last-deploy.json
 	@test -n "$(image_digest_value)" || { echo "No digest: pass IMAGE_DIGEST=sha256:... or a digest file (default $(IMAGE_DIGEST))"; exit 2; }
 	$(ANSIBLE_PLAYBOOK) playbooks/deploy.yml -e image_digest=$(image_digest_value) $(ANSIBLE_ARGS)
 
-rollback: ansible-tools ## Roll ENV's Deployment back to its previous revision
-	$(ANSIBLE_PLAYBOOK) playbooks/rollback.yml $(ANSIBLE_ARGS)
+rollback-deploy: ansible-tools $(KUBECONFIG_FILE) ## Undo this workspace's last deploy to ENV (the recorded revision), only if it changed the Deployment
+	$(ANSIBLE_PLAYBOOK) playbooks/rollback-deploy.yml $(ANSIBLE_ARGS)
 
-smoke: ansible-tools ## Smoke-check ENV's running pods through a port-forward (the Verify stage)
+rollback: ansible-tools $(KUBECONFIG_FILE) ## Roll ENV's Deployment back on demand: to TO_REVISION, else the previous revision (as kubectl rollout undo)
+	$(ANSIBLE_PLAYBOOK) playbooks/rollback.yml $(if $(TO_REVISION),-e k8s_deploy_rollback_to_revision=$(TO_REVISION)) $(ANSIBLE_ARGS)
+
+smoke: ansible-tools $(KUBECONFIG_FILE) ## Smoke-check the pods of ENV's new ReplicaSet through port-forwards (the Verify stage)
 	$(ANSIBLE_PLAYBOOK) playbooks/smoke.yml $(ANSIBLE_ARGS)

@@ -35,12 +35,12 @@ trap 'rm -f "$ca"' EXIT
 docker compose -f "$(dirname "$0")/../docker-compose.yml" cp elasticsearch:/usr/share/elasticsearch/config/certs/ca/ca.crt "$ca"
 
 echo "smoke: sending one event per pipeline (run $run_id)"
-printf '%s\n' "{\"@timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)\",\"message\":\"$run_id\",\"log.level\":\"INFO\",\"log.logger\":\"smoke\",\"process.thread.name\":\"main\",\"event.dataset\":\"tourbooking.app\",\"service.name\":\"tour-booking\",\"service.version\":\"smoke\",\"service.environment\":\"smoke\",\"http.response.status_code\":\"200\"}" \
+printf '%s\n' "{\"@timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)\",\"message\":\"$run_id\",\"log.level\":\"INFO\",\"log.logger\":\"smoke\",\"process.thread.name\":\"main\",\"event.dataset\":\"tourbooking.app\",\"service.name\":\"tour-booking\",\"service.version\":\"smoke\",\"service.environment\":\"local\",\"http.response.status_code\":200}" \
   > /dev/tcp/127.0.0.1/5000
 printf '%s\n' "{\"data\":{\"fullProjectName\":\"tour-booking/$run_id\",\"buildNum\":1,\"result\":\"SUCCESS\",\"url\":\"job/x/1/\",\"buildDuration\":1234},\"message\":[\"$run_id\"],\"source\":\"jenkins\",\"source_host\":\"http://jenkins/\",\"@buildTimestamp\":\"now\",\"@version\":1}" \
   > /dev/tcp/127.0.0.1/5001
-curl -sf -u "deploy:${DEPLOY_EVENTS_TOKEN}" -H 'Content-Type: application/json' http://127.0.0.1:8090 \
-  -d "{\"message\":\"$run_id\",\"event\":{\"action\":\"deploy-succeeded\"},\"service\":{\"name\":\"tour-booking\",\"version\":\"smoke\",\"environment\":\"smoke\"},\"container\":{\"image\":{\"name\":\"tour-booking\",\"digest\":\"sha256:smoke\"}},\"git\":{\"commit\":\"smoke\"},\"build\":{\"number\":\"1\"},\"deploy\":{\"tool\":\"smoke\"}}" >/dev/null
+curl -sf --cacert "$ca" -u "deploy:${DEPLOY_EVENTS_TOKEN}" -H 'Content-Type: application/json' https://127.0.0.1:8090 \
+  -d "{\"message\":\"$run_id\",\"@timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)\",\"event\":{\"dataset\":\"tourbooking.deploy\",\"kind\":\"event\",\"category\":\"configuration\",\"action\":\"deploy-succeeded\",\"outcome\":\"success\"},\"service\":{\"name\":\"tour-booking\",\"version\":\"smoke\",\"environment\":\"local\"},\"container\":{\"image\":{\"name\":\"tour-booking\",\"digest\":\"sha256:smoke\"}},\"git\":{\"commit\":\"smoke\"},\"build\":{\"number\":\"1\"},\"deploy\":{\"tool\":\"ansible\"}}" >/dev/null
 
 # search DATA_STREAM QUERY JQ_ASSERTION: waits until one hit matches and the assertion holds
 search() {
@@ -62,10 +62,10 @@ search() {
   return 1
 }
 
-search logs-tourbooking.app-smoke "{\"message\":\"$run_id\"}" \
+search logs-tourbooking.app-local "{\"message\":\"$run_id\"}" \
   '.["http.response.status_code"] == 200 and .data_stream.dataset == "tourbooking.app"'
 search logs-jenkins.build-default "{\"jenkins.job.name\":\"tour-booking/$run_id\"}" \
   '.jenkins.build.result == "SUCCESS" and .event.outcome == "success" and .event.duration_ms == 1234 and (has("data") | not)'
-search logs-tourbooking.deploy-smoke "{\"message\":\"$run_id\"}" \
+search logs-tourbooking.deploy-local "{\"message\":\"$run_id\"}" \
   '.event.dataset == "tourbooking.deploy" and .event.outcome == "success" and .container.image.digest == "sha256:smoke"'
 echo "smoke: all three events arrived"

@@ -1,5 +1,6 @@
 package com.example.tourbooking.system;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,13 +48,24 @@ final class KnownFailures {
 			return Optional.of(new Failure(ProblemType.MALFORMED_REQUEST,
 					"A query or form parameter could not be decoded: send UTF-8, percent-encoded.", null));
 		}
+		// SQLSTATE class 08 (connection exception) and 57P01-03 (the server shut down or
+		// terminated the session): PostgreSQL's errcodes, also what Hikari sets on a
+		// closed connection.
+		if (cause instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+			return Optional.of(databaseUnavailable());
+		}
 		if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
 				|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
 				|| cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
-			return Optional.of(new Failure(ProblemType.SERVICE_UNAVAILABLE,
-					"The database cannot be reached right now; retry in a few seconds.", DATABASE_RETRY_AFTER));
+			return Optional.of(databaseUnavailable());
 		}
 		return Optional.empty();
+	}
+
+	private static Failure databaseUnavailable() {
+		return new Failure(ProblemType.SERVICE_UNAVAILABLE,
+				"The database cannot be reached right now; retry in a few seconds.", DATABASE_RETRY_AFTER);
 	}
 
 	/**

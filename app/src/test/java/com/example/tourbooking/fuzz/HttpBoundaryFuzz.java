@@ -2,6 +2,7 @@ package com.example.tourbooking.fuzz;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,16 +45,20 @@ abstract class HttpBoundaryFuzz {
 		List<Operation> operations = OpenApiOperations.of(target.openApi());
 		assertThat(operations).as("operations in /v3/api-docs").hasSizeGreaterThanOrEqualTo(16);
 		Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
+		Map<String, RandomGenerator<FuzzRequest>> generators = new LinkedHashMap<>();
+		for (Operation operation : operations) {
+			generators.put(operation.name(), RequestGenerators.forOperation(operation).generator(1000));
+			statuses.put(operation.name(), new TreeMap<>());
+		}
 		List<String> findings = new ArrayList<>();
 		long started = System.nanoTime();
-		for (Operation operation : operations) {
-			RandomGenerator<FuzzRequest> generator = RequestGenerators.forOperation(operation).generator(1000);
-			Map<Integer, Integer> counts = statuses.computeIfAbsent(operation.name(), (k) -> new TreeMap<>());
-			for (int i = 0; i < requests && FuzzTarget.elapsedSince(started).compareTo(budget) < 0; i++) {
-				FuzzRequest request = generator.next(random).value();
+		// Round robin: when the time budget runs out, every operation got the same share.
+		for (int round = 0; round < requests && FuzzTarget.elapsedSince(started).compareTo(budget) < 0; round++) {
+			for (Map.Entry<String, RandomGenerator<FuzzRequest>> generator : generators.entrySet()) {
+				FuzzRequest request = generator.getValue().next(random).value();
 				List<Object> before = target.state();
 				RawHttp.Response response = target.send(request);
-				counts.merge(response.status(), 1, Integer::sum);
+				statuses.get(generator.getKey()).merge(response.status(), 1, Integer::sum);
 				String problem = check(target, request, response, before);
 				if (problem != null) {
 					findings.add(problem);
@@ -64,7 +69,9 @@ abstract class HttpBoundaryFuzz {
 		int total = statuses.values().stream().flatMap((m) -> m.values().stream()).mapToInt(Integer::intValue).sum();
 		System.out.println("HTTP fuzz: " + total + " requests to " + operations.size() + " operations in "
 				+ took.toSeconds() + " s, " + findings.size() + " findings; statuses per operation: " + statuses);
-		assertThat(findings).as("findings (seed " + seed + ")").isEmpty();
+		assertThat(findings.subList(0, Math.min(20, findings.size())))
+			.as(findings.size() + " findings (seed " + seed + "), the first ones")
+			.isEmpty();
 		assertThat(total).as("requests sent within the time budget").isGreaterThanOrEqualTo(operations.size() * 100);
 	}
 

@@ -2,9 +2,9 @@ package com.example.tourbooking.fuzz;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Example;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The HTTP fuzzer against the embedded default (H2 in PostgreSQL mode), which stores and
@@ -14,19 +14,21 @@ class HttpFuzzH2Tests extends HttpBoundaryFuzz {
 
 	private static FuzzTarget target;
 
-	@BeforeAll
+	@BeforeContainer
 	static void start() throws Exception {
 		target = FuzzTarget.start("default",
 				"jdbc:h2:mem:fuzz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 				"sa");
 	}
 
-	@AfterAll
+	@AfterContainer
 	static void stop() throws Exception {
-		target.close();
+		if (target != null) {
+			target.close();
+		}
 	}
 
-	@Test
+	@Example
 	void noGeneratedRequestCausesAServerErrorOrAPartialChange() throws Exception {
 		fuzz(target, 300, Duration.ofSeconds(30));
 	}

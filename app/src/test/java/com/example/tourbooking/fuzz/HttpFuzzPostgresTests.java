@@ -2,9 +2,9 @@ package com.example.tourbooking.fuzz;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Example;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 import com.example.tourbooking.TestPostgres;
 
@@ -17,17 +17,19 @@ class HttpFuzzPostgresTests extends HttpBoundaryFuzz {
 
 	private static FuzzTarget target;
 
-	@BeforeAll
+	@BeforeContainer
 	static void start() throws Exception {
 		target = FuzzTarget.start("test", TestPostgres.freshDatabase("fuzz"), "postgres");
 	}
 
-	@AfterAll
+	@AfterContainer
 	static void stop() throws Exception {
-		target.close();
+		if (target != null) {
+			target.close();
+		}
 	}
 
-	@Test
+	@Example
 	void noGeneratedRequestCausesAServerErrorOrAPartialChange() throws Exception {
 		fuzz(target, 1000, Duration.ofSeconds(75));
 	}

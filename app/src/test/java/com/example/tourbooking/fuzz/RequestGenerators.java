@@ -60,8 +60,7 @@ final class RequestGenerators {
 		}
 		Arbitrary<String> suffix = Arbitraries.frequencyOf(Tuple.of(40, Arbitraries.just("")),
 				Tuple.of(1, Arbitraries.of("/", "//", "/x", "/..;/x", "%00", ";jsessionid=1", "%2F..", "/%2e%2e/")));
-		return Combinators.combine(Arbitraries.just(parts).flatMap(RequestGenerators::concat), suffix)
-			.as((p, s) -> p + s);
+		return Combinators.combine(concat(parts), suffix).as((p, s) -> p + s);
 	}
 
 	private static Arbitrary<String> concat(List<Arbitrary<String>> parts) {
@@ -96,7 +95,7 @@ final class RequestGenerators {
 		}
 		pairs.add(Arbitraries.frequencyOf(Tuple.of(10, Arbitraries.just("")), Tuple.of(1, Arbitraries
 			.of("page=1&page=2", "x=%FF", "%FF=1", "size", "=", "&&&", "sort=title,asc,x", "q=" + "a".repeat(3000)))));
-		return Arbitraries.just(pairs).flatMap(RequestGenerators::concatPairs);
+		return concatPairs(pairs);
 	}
 
 	private static Arbitrary<String> concatPairs(List<Arbitrary<String>> pairs) {

@@ -102,7 +102,9 @@ class ErrorFormatTests extends ApiTestSupport {
 
 	@Test
 	void unknownPathsAndErrorsFromTheErrorPageAreProblems() {
-		assertProblem(raw().send("GET", "/api/nothing-here", List.of(), null), 404, "not-found");
+		byte[] bearer = ("Bearer " + customer().token()).getBytes(StandardCharsets.US_ASCII);
+		assertProblem(raw().send("GET", "/api/nothing-here", List.of(Map.entry("Authorization", bearer)), null), 404,
+				"not-found");
 		assertProblem(raw().send("GET", "/error", List.of(), null), 404, "not-found");
 	}
 

@@ -62,6 +62,16 @@ class PipelineDsl extends SectionDsl {
 		spec.agent = evaluate(body, new AgentDsl()).agent
 	}
 
+	/** {@code agent none}: no pipeline-wide agent; stages ask for their own. */
+	void agent(NoAgent none) {
+		once(spec.agent, 'pipeline', 'agent')
+		spec.agent = [kind: 'none']
+	}
+
+	NoAgent getNone() {
+		NoAgent.NONE
+	}
+
 	void options(Closure body) {
 		once(spec.options, 'pipeline', 'options')
 		spec.options = evaluate(body, new OptionsDsl()).options
@@ -98,6 +108,14 @@ class AgentDsl extends SectionDsl {
 		once(agent, 'agent', 'kubernetes')
 		agent = [kind: 'kubernetes'] + evaluate(body, new KubernetesAgentDsl()).settings
 	}
+
+}
+
+/** The {@code none} of {@code agent none}. */
+@PackageScope
+enum NoAgent {
+
+	NONE
 
 }
 
@@ -178,9 +196,20 @@ class EnvironmentDsl extends SectionDsl {
 		new CredentialRef(id: id)
 	}
 
+	/** Jenkins evaluates a double-quoted value when the block starts, with the build's {@code currentBuild} in scope. */
+	def propertyMissing(String name) {
+		if (name in ['currentBuild', 'env']) {
+			return DeclarativeRunner.current().variable(name)
+		}
+		throw UnknownDirectiveException.inSection(sectionName(), name)
+	}
+
 	def propertyMissing(String name, Object value) {
+		if (value instanceof GString) {
+			value = value.toString()
+		}
 		if (!(value instanceof String || value instanceof CredentialRef)) {
-			throw new IllegalStateException("environment ${name} must be a plain string or credentials('id'), "
+			throw new IllegalStateException("environment ${name} must be a string or credentials('id'), "
 					+ "not ${value?.getClass()?.simpleName}")
 		}
 		variables[name] = value
@@ -203,8 +232,8 @@ class StagesDsl extends SectionDsl {
 			throw new IllegalStateException("stage '${name}' appears twice")
 		}
 		StageSpec stage = evaluate(body, new StageDsl(name)).stage
-		if (!stage.steps) {
-			throw new IllegalStateException("stage '${name}' has no steps; Jenkins rejects that")
+		if (!stage.steps == !stage.stages) {
+			throw new IllegalStateException("stage '${name}' needs exactly one of steps or stages; Jenkins rejects that")
 		}
 		stages << stage
 	}
@@ -227,7 +256,33 @@ class StageDsl extends SectionDsl {
 
 	void when(Closure body) {
 		once(stage.when, sectionName(), 'when')
-		stage.when = evaluate(body, new WhenDsl()).combined()
+		WhenDsl when = evaluate(body, new WhenDsl())
+		stage.when = when.combined()
+		stage.whenBefore = when.before
+	}
+
+	void agent(Closure body) {
+		once(stage.agent, sectionName(), 'agent')
+		stage.agent = evaluate(body, new AgentDsl()).agent
+	}
+
+	void agent(NoAgent none) {
+		once(stage.agent, sectionName(), 'agent')
+		stage.agent = [kind: 'none']
+	}
+
+	NoAgent getNone() {
+		NoAgent.NONE
+	}
+
+	void options(Closure body) {
+		once(stage.options, sectionName(), 'options')
+		stage.options = evaluate(body, new StageOptionsDsl()).options
+	}
+
+	void stages(Closure body) {
+		once(stage.stages, sectionName(), 'stages')
+		stage.stages = evaluate(body, new StagesDsl()).stages
 	}
 
 	void environment(Closure body) {
@@ -253,8 +308,19 @@ class WhenDsl extends SectionDsl {
 
 	List<Condition> conditions = []
 
+	/** beforeOptions / beforeAgent: Jenkins evaluates the condition before that step (ModelInterpreter.WhenEvaluator). */
+	String before
+
 	String sectionName() {
 		'when'
+	}
+
+	void beforeOptions(boolean value) {
+		before = value ? 'options' : before
+	}
+
+	void beforeAgent(boolean value) {
+		before = value && before != 'options' ? 'agent' : before
 	}
 
 	void branch(String pattern) {
@@ -302,7 +368,12 @@ class WhenDsl extends SectionDsl {
 @PackageScope
 class PostDsl extends SectionDsl {
 
-	static final List<String> ORDER = ['always', 'fixed', 'aborted', 'failure', 'success', 'unsuccessful',
+	/**
+	 * The conditions this project models, in the order of their {@code @Extension} ordinals
+	 * (pipeline-model-definition 2.2205, model/conditions/*.groovy): always 1000, fixed 890,
+	 * aborted 800, success 700, unstable 600... unsuccessful 650, failure 500, notBuilt 400, cleanup -10000.
+	 */
+	static final List<String> ORDER = ['always', 'fixed', 'aborted', 'success', 'unsuccessful', 'failure', 'notBuilt',
 			'cleanup']
 
 	Map<String, Closure> conditions = [:]
@@ -318,6 +389,37 @@ class PostDsl extends SectionDsl {
 		}
 		once(conditions[name], 'post', name)
 		conditions[name] = (Closure) arguments[0]
+	}
+
+}
+
+/** A stage's {@code options { }}: the wrapper steps it uses, applied in the order written, around input, agent and steps. */
+@PackageScope
+class StageOptionsDsl extends SectionDsl {
+
+	List<OptionSpec> options = []
+
+	String sectionName() {
+		'stage options'
+	}
+
+	void timeout(Map arguments) {
+		add('timeout', arguments)
+	}
+
+	void lock(Map arguments) {
+		add('lock', arguments)
+	}
+
+	void lock(String resource) {
+		add('lock', [resource: resource])
+	}
+
+	private void add(String name, Map arguments) {
+		if (options.any { it.name == name }) {
+			throw new IllegalStateException("option ${name} appears twice")
+		}
+		options << new OptionSpec(name: name, arguments: arguments)
 	}
 
 }

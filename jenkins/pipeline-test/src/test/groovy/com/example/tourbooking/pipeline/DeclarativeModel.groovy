@@ -9,6 +9,7 @@ import groovy.transform.PackageScope
 @PackageScope
 class PipelineSpec {
 
+	/** {@code [kind: 'none']} or {@code [kind: 'kubernetes', inheritFrom: ..., defaultContainer: ...]}. */
 	Map<String, Object> agent = [:]
 
 	List<OptionSpec> options = []
@@ -23,8 +24,13 @@ class PipelineSpec {
 		options.find { it.name == name }
 	}
 
+	/** The stage with this name, at any depth. */
 	StageSpec stage(String name) {
-		stages.find { it.name == name }
+		allStages().find { it.name == name }
+	}
+
+	List<StageSpec> allStages() {
+		stages.collectMany { [it] + it.descendants() }
 	}
 
 }
@@ -39,7 +45,10 @@ class OptionSpec {
 
 }
 
-/** One {@code stage('name') { }} with its condition, environment, steps and post conditions. */
+/**
+ * One {@code stage('name') { }}: its condition (and when Jenkins evaluates it), options, agent,
+ * environment, and either steps or nested stages, with its post conditions.
+ */
 @PackageScope
 class StageSpec {
 
@@ -47,11 +56,29 @@ class StageSpec {
 
 	Condition when
 
+	/** The earliest point the condition is evaluated: 'options', 'agent' or null (inside the agent). */
+	String whenBefore
+
+	List<OptionSpec> options = []
+
+	/** Null when the stage inherits its parent's agent. */
+	Map<String, Object> agent
+
 	Map<String, Object> environment = [:]
 
 	Closure steps
 
+	List<StageSpec> stages = []
+
 	Map<String, Closure> post = [:]
+
+	List<StageSpec> descendants() {
+		stages.collectMany { [it] + it.descendants() }
+	}
+
+	OptionSpec option(String name) {
+		options.find { it.name == name }
+	}
 
 }
 

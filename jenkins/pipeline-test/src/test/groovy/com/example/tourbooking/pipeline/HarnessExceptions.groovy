@@ -24,8 +24,18 @@ class UnknownDirectiveException extends RuntimeException {
 class StepFailedException extends RuntimeException {
 }
 
-/** The build was aborted: an approval was rejected or its timeout expired. */
+/**
+ * The build was interrupted: an approval was rejected or its timeout expired (ABORTED), or a newer
+ * build cancelled it (NOT_BUILT, as milestone and abortPrevious interrupt executors).
+ */
 @PackageScope
-@InheritConstructors
 class BuildAbortedException extends RuntimeException {
+
+	final String result
+
+	BuildAbortedException(String result, String message) {
+		super(message)
+		this.result = result
+	}
+
 }

@@ -69,14 +69,15 @@ class JenkinsAsCodeTests {
 	void everyCredentialTheJenkinsfileBindsIsDefinedAsAPlaceholder() {
 		Set<String> used = runs.collectMany { RunResult run ->
 			run.calls('withCredentials').collectMany { (List<Map>) it.arguments[0] }*.credentialsId +
-				([run.spec.environment] + run.spec.stages*.environment).collectMany { it.values() }
+				([run.spec.environment] + run.spec.allStages()*.environment).collectMany { it.values() }
 					.findAll { it instanceof CredentialRef }*.id
 		} as Set
 		used << (String) casc.unclassified.slackNotifier.tokenCredentialId
 		List<Map> defined = PluginUsage.credentialEntries(casc).collect { (Map) it.values().first() }
 
-		assertThat(used).containsExactlyInAnyOrder('aws-deploy', 'registry-creds', 'logstash-token', 'slack-token',
-				'elasticsearch-gate')
+		used << (String) casc.unclassified.gitHubPluginConfig.hookSecretConfigs.first().credentialsId
+		assertThat(used).containsExactlyInAnyOrder('deploy-events-token', 'jenkins-events-token', 'slack-token',
+				'elasticsearch-gate', 'github-webhook-secret')
 		assertThat(defined*.id).containsAll(used)
 		defined.each { Map credential ->
 			credential.findAll { it.key in ['password', 'secret', 'secretKey', 'accessKey', 'username'] }.each { key, value ->
@@ -98,14 +99,74 @@ class JenkinsAsCodeTests {
 	}
 
 	@Test
-	void theAgentPodTemplateIsTheOneTheJenkinsfileAsksFor() {
-		Map agent = runs.first().spec.agent
-		Map template = casc.jenkins.clouds.first().kubernetes.templates.find { it.name == agent.inheritFrom }
+	void everyAgentTheJenkinsfileAsksForIsAPodTemplateWhoseBuildContainerExists() {
+		List<Map> agents = runs.collectMany { it.spec.allStages()*.agent }.findAll { it && it.kind != 'none' }
 
-		assertThat(template).as("pod template ${agent.inheritFrom}").isNotNull()
+		assertThat(agents).isNotEmpty()
+		agents.each { Map agent ->
+			Map template = casc.jenkins.clouds.first().kubernetes.templates.find { it.name == agent.inheritFrom }
+			assertThat(template).as("pod template ${agent.inheritFrom}").isNotNull()
+			Map pod = (Map) new Yaml().load((String) template.yaml)
+			assertThat(pod.spec.containers*.name).contains(agent.defaultContainer)
+			assertThat(values.serviceAccountAgent.name).isEqualTo(template.serviceAccount)
+		}
+	}
+
+	@Test
+	void awsCredentialsReachTheAgentPodThroughIrsaAndNoAwsKeyIsStoredInJenkins() {
+		Map template = casc.jenkins.clouds.first().kubernetes.templates.find { it.name == 'tour-booking-agent' }
 		Map pod = (Map) new Yaml().load((String) template.yaml)
-		assertThat(pod.spec.containers*.name).contains(agent.defaultContainer)
-		assertThat(values.serviceAccountAgent.name).isEqualTo(template.serviceAccount)
+		Map build = pod.spec.containers.find { it.name == 'build' }
+
+		// EKS's pod identity webhook injects AWS_ROLE_ARN and the web identity token into pods whose
+		// service account carries this annotation.
+		assertThat((String) values.serviceAccountAgent.annotations['eks.amazonaws.com/role-arn'])
+			.matches(/arn:aws:iam::\d{12}:role\/[\w+=,.@-]+/)
+		assertThat(values.serviceAccountAgent.create).isEqualTo(true)
+		assertThat(PluginUsage.credentialEntries(casc)*.keySet().flatten()).doesNotContain('aws')
+		assertThat(values.controller.additionalExistingSecrets*.keyName.findAll { it.startsWith('aws') }).isEmpty()
+		assertThat(build.env*.name).contains('AWS_REGION', 'IMAGE_REGISTRY')
+		// The stages that pull or push images or talk to EKS run in a pod of this template.
+		RunResult main = PipelineHarness.run(BuildContext.branch('main'))
+		['make image', 'make push ENV=staging', 'make deploy ENV=staging', 'make verify ENV=staging',
+				'make deploy ENV=production', 'make verify ENV=production'].each { String command ->
+			assertThat(main.command(command).agent?.template).as(command).isEqualTo('tour-booking-agent')
+		}
+	}
+
+	@Test
+	void theAgentImageShipsTheEcrCredentialHelperAndTheAwsCliAndJibUsesTheHelper() {
+		String containerfile = new File(JENKINS, 'agent/Containerfile').text
+		String install = (containerfile =~ /(?s)apt-get install[^&]*/).collect { it }.join(' ')
+
+		assertThat(install).contains('amazon-ecr-credential-helper').contains('awscli')
+		def config = (containerfile =~ /(?m)^ENV DOCKER_CONFIG=(\S+)/)
+		assertThat(config.find()).as('ENV DOCKER_CONFIG in the Containerfile').isTrue()
+		assertThat(containerfile).contains('{"credsStore": "ecr-login"}').contains("${config.group(1)}/config.json")
+	}
+
+	@Test
+	void theGithubWebhookHasASecret() {
+		List<Map> secrets = casc.unclassified.gitHubPluginConfig.hookSecretConfigs
+		Map credential = PluginUsage.credentialEntries(casc).collect { (Map) it.values().first() }
+			.find { it.id == secrets.first().credentialsId }
+
+		assertThat(secrets).hasSize(1)
+		assertThat(PluginUsage.credentialEntries(casc).find { it.values().first().id == credential.id }.keySet())
+			.containsExactly('string')
+		assertThat((String) credential.secret).isEqualTo('${tour-booking-ci-github-webhook-secret}')
+	}
+
+	@Test
+	void theHelmChartVersionIsPinnedToTheOneWhoseAppVersionIsTheControllerImage() {
+		Map result = ScriptRunner.run(['make', '-n', '--no-print-directory', 'jenkins-install'])
+		String tag = values.controller.image.tag
+
+		assertThat(result.exitCode).as((String) result.output).isEqualTo(0)
+		assertThat((String) result.output).containsPattern(/helm upgrade --install jenkins jenkins\/jenkins .*--version 5\.5\.13\b/)
+		// jenkinsci/helm-charts tag jenkins-5.5.13: appVersion 2.462.1.
+		assertThat(tag).startsWith('2.462.1-')
+		assertThat(new File(JENKINS, 'README.md').text).contains('make jenkins-install').doesNotContain('helm upgrade --install jenkins jenkins/jenkins --namespace')
 	}
 
 	@Test

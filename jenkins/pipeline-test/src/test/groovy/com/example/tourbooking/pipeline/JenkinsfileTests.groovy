@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test
 @PackageScope
 class JenkinsfileTests {
 
-	static final List<String> MAIN_STAGES = ['Build & Test', 'Static checks', 'Image', 'Push', 'Deploy staging',
-			'Verify staging', 'Approve production', 'Deploy production', 'Verify production']
+	static final List<String> MAIN_STAGES = ['Build', 'Build & Test', 'Static checks', 'Image', 'Push', 'Staging',
+			'Deploy staging', 'Verify staging', 'Release info', 'Approve production', 'Production', 'Deploy production',
+			'Verify production']
 
 	@Test
 	void pushToMainBuildsPushesDeploysAndVerifiesStagingThenProduction() {
@@ -26,10 +27,11 @@ class JenkinsfileTests {
 		assertThat(run.stagesRun()).containsExactlyElementsOf(MAIN_STAGES)
 		assertThat(run.statusOf('Manifests diff')).isEqualTo(StageOutcome.SKIPPED_BY_WHEN)
 		assertThat(run.commands()).containsExactly('make build', 'make static-checks', 'make image',
-				'make push ENV=staging', 'make deploy ENV=staging', 'make verify ENV=staging',
-				'make release-info ENV=production', 'make deploy ENV=production', 'make verify ENV=production',
-				'make stage-events')
+				'make push ENV=staging', 'make stage-events', 'make deploy ENV=staging', 'make verify ENV=staging',
+				'make release-info ENV=production', 'make stage-events', 'make deploy ENV=production',
+				'make verify ENV=production', 'make stage-events')
 		assertThat(run.calls('slackSend')).isEmpty()
+		assertThat(run.missingContext).isEmpty()
 	}
 
 	@Test
@@ -37,11 +39,14 @@ class JenkinsfileTests {
 		RunResult run = PipelineHarness.run(BuildContext.pullRequest('17', 'main'))
 
 		assertThat(run.result).isEqualTo('SUCCESS')
-		assertThat(run.stagesRun()).containsExactly('Build & Test', 'Static checks', 'Manifests diff')
+		assertThat(run.stagesRun()).containsExactly('Build', 'Build & Test', 'Static checks', 'Manifests diff')
 		assertThat(run.commands()).containsExactly('make build', 'make static-checks', 'make k8s-diff',
 				'make stage-events')
-		assertThat(run.calls('withCredentials')*.stage).containsExactly('pipeline')
 		assertThat(run.calls('input')).isEmpty()
+		assertThat(run.calls('milestone')).isEmpty()
+		// The staging and production stages are skipped before their lock and their pod.
+		assertThat(run.agents*.stage).containsExactly('Build')
+		assertThat(run.steps*.locks.flatten()).isEmpty()
 	}
 
 	@Test
@@ -49,14 +54,14 @@ class JenkinsfileTests {
 		RunResult run = PipelineHarness.run(BuildContext.branch('feature/waiting-list'))
 
 		assertThat(run.result).isEqualTo('SUCCESS')
-		assertThat(run.stagesRun()).containsExactly('Build & Test', 'Static checks', 'Image')
+		assertThat(run.stagesRun()).containsExactly('Build', 'Build & Test', 'Static checks', 'Image')
 		assertThat(run.commands()).containsExactly('make build', 'make static-checks', 'make image',
 				'make stage-events')
-		assertThat(run.calls('withCredentials')*.stage).containsExactly('pipeline')
+		assertThat(run.agents*.stage).containsExactly('Build')
 	}
 
 	@Test
-	void testReportsAndCoverageAreRecordedAndTheImageArchived() {
+	void testReportsAndCoverageAreRecordedAndOnlyTheImageDigestIsArchived() {
 		RunResult run = PipelineHarness.run(BuildContext.branch('main'))
 
 		StepCall junit = run.calls('junit').first()
@@ -66,10 +71,11 @@ class JenkinsfileTests {
 		StepCall coverage = run.calls('recordCoverage').first()
 		assertThat(coverage.namedArguments().tools)
 			.isEqualTo([[parser: 'JACOCO', pattern: 'app/target/site/jacoco/jacoco.xml']])
+		// The image lives in the registry; the controller's volume keeps only its digest (issue 11, point 9).
 		StepCall archive = run.calls('archiveArtifacts').first()
 		assertThat(archive.stage).isEqualTo('Image')
-		assertThat(archive.namedArguments().artifacts)
-			.isEqualTo('app/target/jib-image.tar, app/target/jib-image.digest')
+		assertThat(archive.namedArguments().artifacts).isEqualTo('app/target/jib-image.digest')
+		assertThat(run.calls('stash')*.namedArguments()*.includes).containsExactly('app/target/jib-image.digest')
 	}
 
 	@Test
@@ -81,20 +87,18 @@ class JenkinsfileTests {
 		assertThat(run.calls('junit')).hasSize(1)
 		assertThat(run.calls('recordCoverage')).hasSize(1)
 		assertThat(run.stages.findAll { it.status == StageOutcome.SKIPPED_AFTER_FAILURE }*.name)
-			.containsExactly('Static checks', 'Manifests diff', 'Image', 'Push', 'Deploy staging', 'Verify staging',
-					'Approve production', 'Deploy production', 'Verify production')
+			.containsExactly('Static checks', 'Manifests diff', 'Image', 'Push', 'Staging', 'Deploy staging',
+					'Verify staging', 'Release info', 'Approve production', 'Production', 'Deploy production',
+					'Verify production')
 	}
 
 	@Test
 	void productionWaitsForAnApprovalThatTimesOutWithinAnHour() {
 		RunResult run = PipelineHarness.run(BuildContext.branch('main'))
 
-		StepCall timeout = run.calls('timeout').first()
 		StepCall input = run.calls('input').first()
-		assertThat(timeout.stage).isEqualTo('Approve production')
-		assertThat(timeout.namedArguments()).isEqualTo([time: 1, unit: 'HOURS'])
 		assertThat(input.stage).isEqualTo('Approve production')
-		assertThat(run.steps.indexOf(timeout)).isLessThan(run.steps.indexOf(input))
+		assertThat(input.timeouts).containsExactly([scope: 'Approve production', time: 1, unit: 'HOURS'])
 		assertThat(run.steps.indexOf(run.command('make release-info ENV=production')))
 			.isLessThan(run.steps.indexOf(input))
 		assertThat(run.commands().indexOf('make deploy ENV=production'))
@@ -107,8 +111,9 @@ class JenkinsfileTests {
 
 		assertThat(run.result).isEqualTo('ABORTED')
 		assertThat(run.statusOf('Approve production')).isEqualTo('ABORTED')
-		assertThat(run.commands()).doesNotContain('make deploy ENV=production', 'make rollback ENV=staging')
+		assertThat(run.commands()).doesNotContain('make deploy ENV=production', 'make rollback-deploy ENV=staging')
 		assertThat(run.statusOf('Deploy production')).isEqualTo(StageOutcome.SKIPPED_AFTER_FAILURE)
+		assertThat(run.agents*.stage).doesNotContain('Production')
 		assertThat(run.calls('logstashSend')).hasSize(1)
 	}
 
@@ -129,42 +134,46 @@ class JenkinsfileTests {
 	}
 
 	@Test
-	void failedVerifyOnStagingRollsStagingBackAndRecordsTheEvent() {
+	void failedVerifyOnStagingUndoesOnlyThisBuildsStagingDeploy() {
 		RunResult run = PipelineHarness.run(BuildContext.branch('main').failing('make verify ENV=staging'))
 
 		assertThat(run.result).isEqualTo('FAILURE')
-		StepCall rollback = run.command('make rollback ENV=staging')
+		StepCall rollback = run.command('make rollback-deploy ENV=staging')
 		assertThat(rollback.stage).isEqualTo('Verify staging')
 		assertThat(rollback.phase).isEqualTo('post:failure')
-		// make rollback records the rolled-back event on Logstash's http input with this token.
-		assertThat(rollback.env.DEPLOY_EVENT_TOKEN).isEqualTo('fake-secret-of-logstash-token-DEPLOY_EVENT_TOKEN')
-		assertThat(rollback.env.AWS_SECRET_ACCESS_KEY).isEqualTo('fake-secret-of-aws-deploy-AWS_SECRET_ACCESS_KEY')
-		assertThat(run.commands()).doesNotContain('make deploy ENV=production')
+		// Same pod and workspace as the deploy: make rollback-deploy reads that deploy's record.
+		assertThat(rollback.agent).isEqualTo(run.command('make deploy ENV=staging').agent)
+		assertThat(rollback.locks).containsExactly('tour-booking-staging')
+		// make rollback-deploy records the rollback event on Logstash's http input with this token.
+		assertThat(rollback.env.DEPLOY_EVENT_TOKEN).isEqualTo('fake-secret-of-deploy-events-token-DEPLOY_EVENT_TOKEN')
+		assertThat(run.commands()).doesNotContain('make deploy ENV=production', 'make rollback ENV=staging')
 		assertThat(run.calls('input')).isEmpty()
 		assertBuildEventAndFailureNotification(run)
 	}
 
 	@Test
-	void failedVerifyOnProductionRollsProductionBackAndRecordsTheEvent() {
+	void failedVerifyOnProductionUndoesOnlyThisBuildsProductionDeploy() {
 		RunResult run = PipelineHarness.run(BuildContext.branch('main').failing('make verify ENV=production'))
 
 		assertThat(run.result).isEqualTo('FAILURE')
-		StepCall rollback = run.command('make rollback ENV=production')
+		StepCall rollback = run.command('make rollback-deploy ENV=production')
 		assertThat(rollback.stage).isEqualTo('Verify production')
-		assertThat(rollback.env.DEPLOY_EVENT_TOKEN).isEqualTo('fake-secret-of-logstash-token-DEPLOY_EVENT_TOKEN')
-		assertThat(run.commands()).doesNotContain('make rollback ENV=staging')
+		assertThat(rollback.agent).isEqualTo(run.command('make deploy ENV=production').agent)
+		assertThat(rollback.locks).containsExactly('tour-booking-production')
+		assertThat(rollback.env.DEPLOY_EVENT_TOKEN).isEqualTo('fake-secret-of-deploy-events-token-DEPLOY_EVENT_TOKEN')
+		assertThat(run.commands().findAll { it.startsWith('make rollback') }).containsExactly('make rollback-deploy ENV=production')
 		assertBuildEventAndFailureNotification(run)
 	}
 
 	@Test
 	void failedDeployLeavesTheRollbackToTheDeployTargetAndStops() {
-		// make deploy rolls back by itself and records that event (ansible k8s_deploy role); a second
-		// rollback here would return to the failed revision, so the pipeline must not run one.
+		// make deploy rolls back by itself when it changed something (ansible k8s_deploy role); a
+		// second rollback here could only undo someone else's revision.
 		RunResult run = PipelineHarness.run(BuildContext.branch('main').failing('make deploy ENV=staging'))
 
 		assertThat(run.result).isEqualTo('FAILURE')
 		StepCall deploy = run.command('make deploy ENV=staging')
-		assertThat(deploy.env.DEPLOY_EVENT_TOKEN).isEqualTo('fake-secret-of-logstash-token-DEPLOY_EVENT_TOKEN')
+		assertThat(deploy.env.DEPLOY_EVENT_TOKEN).isEqualTo('fake-secret-of-deploy-events-token-DEPLOY_EVENT_TOKEN')
 		assertThat(run.commands().findAll { it.startsWith('make rollback') }).isEmpty()
 		assertThat(run.stagesRun()).endsWith('Deploy staging')
 		assertBuildEventAndFailureNotification(run)
@@ -181,29 +190,36 @@ class JenkinsfileTests {
 	}
 
 	@Test
-	void everyBuildSendsItsStageTimingsWithTheLogstashToken() {
+	void everyAgentPodSendsTheTimingsOfItsStagesWithTheJenkinsEventsToken() {
 		[BuildContext.branch('main'), BuildContext.pullRequest('3', 'main'), BuildContext.branch('fix/x').failing('make image')]
 			.each { BuildContext context ->
 				RunResult run = PipelineHarness.run(context)
-				StepCall events = run.command('make stage-events')
-				assertThat(events.stage).isEqualTo('pipeline')
-				assertThat(events.phase).isEqualTo('post:always')
-				assertThat(events.env.JENKINS_EVENTS_TOKEN).isEqualTo('fake-secret-of-logstash-token-JENKINS_EVENTS_TOKEN')
-				assertThat(events.env.STAGE_LOG).isEqualTo('target/pipeline/stage-starts.tsv')
+				List<StepCall> events = run.steps.findAll { it.step == 'sh' && it.argument() == 'make stage-events' }
+				assertThat(events*.agent).as('one report per pod').containsExactlyElementsOf(run.agents)
+				events.each { StepCall call ->
+					assertThat(call.phase).isEqualTo('post:always')
+					assertThat(call.env.JENKINS_EVENTS_TOKEN).isEqualTo('fake-secret-of-jenkins-events-token-JENKINS_EVENTS_TOKEN')
+					assertThat(call.env.STAGE_LOG).isEqualTo('target/pipeline/stage-starts.tsv')
+					assertThat(call.env.BUILD_RESULT).isEqualTo(run.result)
+					assertThat(call.env.BUILD_CAUSE).isEqualTo('jenkins.branch.BranchEventCause')
+				}
 			}
 	}
 
 	@Test
-	void everyBuildSendsItsResultToLogstashOnce() {
-		[BuildContext.branch('main'), BuildContext.pullRequest('3', 'main'), BuildContext.branch('fix/x').failing('make image')]
-			.each { BuildContext context ->
-				RunResult run = PipelineHarness.run(context)
-				assertThat(run.calls('logstashSend')).hasSize(1)
-				StepCall send = run.calls('logstashSend').first()
-				assertThat(send.stage).isEqualTo('pipeline')
-				assertThat(send.phase).isEqualTo('post:always')
-				assertThat(send.namedArguments().failBuild).isEqualTo(false)
-			}
+	void everyBuildSendsItsResultToLogstashOnceWithTheResultKnown() {
+		[BuildContext.branch('main'), BuildContext.pullRequest('3', 'main'), BuildContext.branch('fix/x').failing('make image'),
+				BuildContext.branch('main').approval(REJECT)].each { BuildContext context ->
+			RunResult run = PipelineHarness.run(context)
+			assertThat(run.calls('logstashSend')).hasSize(1)
+			StepCall send = run.calls('logstashSend').first()
+			assertThat(send.stage).isEqualTo('pipeline')
+			assertThat(send.phase).isEqualTo('post:always')
+			assertThat(send.namedArguments().failBuild).isEqualTo(false)
+			// BuildData.updateResult (logstash 2.4.0) copies the run's result only when it is not null.
+			assertThat(send.buildResult).isEqualTo(run.result)
+			assertThat(send.timeouts*.scope).containsExactly('pipeline (step)')
+		}
 	}
 
 	@Test
@@ -215,15 +231,12 @@ class JenkinsfileTests {
 	}
 
 	@Test
-	void optionsBoundTheBuildKeepHistoryAbortThePreviousBuildAndTimestampTheLog() {
+	void optionsKeepHistoryAndTimestampTheLogWithoutAPipelineWideTimeoutOrAbortPrevious() {
 		PipelineSpec spec = PipelineHarness.run(BuildContext.branch('main')).spec
 
-		assertThat(spec.options*.name).containsExactlyInAnyOrder('timeout', 'buildDiscarder',
-				'disableConcurrentBuilds', 'timestamps')
-		assertThat(spec.option('timeout').arguments).isEqualTo([time: 90, unit: 'MINUTES'])
+		assertThat(spec.options*.name).containsExactlyInAnyOrder('buildDiscarder', 'timestamps')
 		assertThat(spec.option('buildDiscarder').arguments.logRotator).containsKeys('numToKeepStr')
-		assertThat(spec.option('disableConcurrentBuilds').arguments).isEqualTo([abortPrevious: true])
-		assertThat(spec.agent).isEqualTo([kind: 'kubernetes', inheritFrom: 'tour-booking-agent', defaultContainer: 'build'])
+		assertThat(spec.agent).isEqualTo([kind: 'none'])
 	}
 
 	@Test

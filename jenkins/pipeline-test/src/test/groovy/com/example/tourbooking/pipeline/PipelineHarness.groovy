@@ -37,6 +37,11 @@ class PipelineHarness {
 	}
 
 	static RunResult run(File jenkinsfile, BuildContext context) {
+		runInJob(jenkinsfile, context, new JobModel())
+	}
+
+	/** Runs one build of a job whose other builds share {@code job} (milestones, locks, properties). */
+	static RunResult runInJob(File jenkinsfile, BuildContext context, JobModel job) {
 		SecretRegistry secrets = new SecretRegistry()
 		PipelineTestHelper helper = new SecretCheckingHelper(secrets)
 		helper.scriptRoots = [jenkinsfile.parentFile.path] as String[]
@@ -46,13 +51,17 @@ class PipelineHarness {
 		helper.init()
 
 		Binding binding = new Binding()
-		DeclarativeRunner runner = new DeclarativeRunner(context, binding, secrets)
-		helper.registerAllowedMethod('pipeline', [Closure], { Closure body -> runner.run(PipelineDsl.parse(body), body.thisObject) })
+		DeclarativeRunner runner = new DeclarativeRunner(context, binding, secrets, job, jenkinsfile)
+		helper.registerAllowedMethod('pipeline', [Closure], { Closure body -> runner.parseAndRun(body) })
 		helper.registerAllowedMethod('sh', [String], { Object command -> runner.sh(command) })
 		helper.registerAllowedMethod('withCredentials', [List, Closure],
 				{ List bindings, Closure body -> runner.withCredentials(bindings, body) })
 		helper.registerAllowedMethod('timeout', [Map, Closure], { Map arguments, Closure body -> runner.timeout(arguments, body) })
 		helper.registerAllowedMethod('input', [Map], { Map arguments -> runner.input(arguments) })
+		helper.registerAllowedMethod('withEnv', [List, Closure], { List variables, Closure body -> runner.withEnv(variables, body) })
+		helper.registerAllowedMethod('milestone', [Map], { Map arguments -> runner.milestone(arguments) })
+		helper.registerAllowedMethod('stash', [Map], { Map arguments -> runner.stash(arguments) })
+		helper.registerAllowedMethod('unstash', [String], { String name -> runner.unstash(name) })
 		helper.registerAllowedMethod('aws', [Map], { Map arguments ->
 			credential(arguments, 'aws', ['accessKeyVariable', 'secretKeyVariable'])
 		})

@@ -15,6 +15,10 @@ class PluginUsage {
 		echo: 'workflow-basic-steps',
 		timeout: 'workflow-basic-steps',
 		archiveArtifacts: 'workflow-basic-steps',
+		stash: 'workflow-basic-steps',
+		unstash: 'workflow-basic-steps',
+		withEnv: 'workflow-basic-steps',
+		milestone: 'pipeline-milestone-step',
 		withCredentials: 'credentials-binding',
 		usernamePassword: 'credentials-binding',
 		string: 'credentials-binding',
@@ -29,6 +33,9 @@ class PluginUsage {
 	static final Map<String, String> DIRECTIVES = [
 		pipeline: 'pipeline-model-definition',
 		'agent:kubernetes': 'kubernetes',
+		'agent:none': null,
+		'stageOption:timeout': 'workflow-basic-steps',
+		'stageOption:lock': 'lockable-resources',
 		'option:timeout': 'workflow-basic-steps',
 		'option:buildDiscarder': null,
 		'option:disableConcurrentBuilds': null,
@@ -82,7 +89,13 @@ class PluginUsage {
 		count(DIRECTIVES, 'pipeline')
 		count(DIRECTIVES, "agent:${run.spec.agent.kind}".toString())
 		run.spec.options.each { count(DIRECTIVES, "option:${it.name}".toString()) }
-		List<Map> environments = [run.spec.environment] + run.spec.stages*.environment
+		run.spec.allStages().each { StageSpec stage ->
+			if (stage.agent) {
+				count(DIRECTIVES, "agent:${stage.agent.kind}".toString())
+			}
+			stage.options.each { count(DIRECTIVES, "stageOption:${it.name}".toString()) }
+		}
+		List<Map> environments = [run.spec.environment] + run.spec.allStages()*.environment
 		if (environments.any { env -> env.values().any { it instanceof CredentialRef } }) {
 			count(DIRECTIVES, 'environment:credentials')
 		}

@@ -14,6 +14,19 @@ class RunResult {
 
 	List<StepCall> steps = []
 
+	/** Every agent pod the build asked for, in order: stage, pod template, id. */
+	List<Map> agents = []
+
+	/** Steps that needed a workspace and ran outside any agent (Jenkins fails them). */
+	List<StepCall> missingContext = []
+
+	List<String> failures = []
+
+	BuildState build
+
+	/** The newer build of the same job that ran while this one was in the step BuildContext names. */
+	RunResult newerBuild
+
 	List<String> stagesRun() {
 		stages.findAll { it.ran() }*.name
 	}
@@ -71,6 +84,18 @@ class StepCall {
 	List<Object> arguments
 
 	Map<String, String> env
+
+	/** The agent pod the step ran in; null outside any agent. */
+	Map agent
+
+	/** The timeouts around the step, innermost first, each with the scope that set it. */
+	List<Map> timeouts
+
+	/** The lockable resources the build held during the step. */
+	List<String> locks
+
+	/** {@code currentBuild.result} when the step ran. */
+	String buildResult
 
 	String argument() {
 		String.valueOf(arguments[0])

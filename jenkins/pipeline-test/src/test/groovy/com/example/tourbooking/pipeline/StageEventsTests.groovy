@@ -55,7 +55,7 @@ class StageEventsTests {
 		try {
 			Map result = ScriptRunner.run(['jenkins/bin/stage-events.sh', '--log', log.path], [
 				JENKINS_EVENTS_URL: "http://127.0.0.1:${server.address.port}/".toString(),
-				JENKINS_EVENTS_TOKEN: 'test-token', JOB_NAME: 'tour-booking/main', BUILD_NUMBER: '7',
+				JENKINS_EVENTS_TOKEN: 'test-token', JOB_NAME: 'tour-booking/main', BUILD_NUMBER: '7', BUILD_RESULT: 'UNSTABLE',
 				BUILD_URL: 'https://jenkins.example.com/job/tour-booking/job/main/7/', GIT_COMMIT: 'abc123',
 			])
 
@@ -71,7 +71,29 @@ class StageEventsTests {
 		assertThat(received[0].jenkins.job.name).isEqualTo('tour-booking/main')
 		assertThat(received[0].jenkins.build.number).isEqualTo(7)
 		assertThat(received[0].git.commit).isEqualTo('abc123')
+		assertThat(received*.jenkins*.build*.result.toSet()).containsExactly('UNSTABLE')
+		assertThat(received*.event*.outcome).containsExactly('success', 'success', 'failure')
 		assertThat(authorizations.toSet()).containsExactly('Basic ' + 'jenkins:test-token'.bytes.encodeBase64())
+	}
+
+	@Test
+	void aMissingOrUnknownBuildResultIsRefusedWithWhatToSet() {
+		File log = work.resolve('stages.tsv').toFile()
+		log.text = "${System.currentTimeMillis() - 5_000}\tBuild & Test\n"
+		Random random = new Random(12)
+		List<String> bad = [null, '', 'success', 'PASSED', ' SUCCESS'] + (1..5).collect {
+			(1..random.nextInt(12) + 1).collect { (char) (33 + random.nextInt(90)) }.join('')
+		}
+
+		bad.each { String result ->
+			Map<String, String> env = [JENKINS_EVENTS_URL: 'http://127.0.0.1:9/', BUILD_NUMBER: '7']
+			if (result != null) {
+				env.BUILD_RESULT = result
+			}
+			Map run = ScriptRunner.run(['jenkins/bin/stage-events.sh', '--log', log.path], env)
+			assertThat(run.exitCode).as("BUILD_RESULT=${result}").isEqualTo(2)
+			assertThat((String) run.output).contains('is not a Jenkins result').contains('currentBuild.currentResult')
+		}
 	}
 
 	@Test

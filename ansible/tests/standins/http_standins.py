@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Local HTTP stand-ins for the Ansible tests (loopback only, stop after --max-seconds).
 
-  pods:   answers GET on every --port like the app's pods would for the smoke check: 200 with
-          {"status":"UP"} for the --path list, 503 while the --unhealthy-file exists, 404 else.
+  pods:   answers GET on every --port of every --address (one loopback address per pod IP the
+          fake controller hands out) like the app's pods would for the smoke check: 200 with
+          {"status":"UP"} for the --path list, 503 while --unhealthy-dir holds a file named after
+          the address, 404 else; appends "ADDRESS PATH STATUS" per request to --hits.
   events: plays Logstash's http input: accepts POSTed JSON with HTTP basic auth deploy:$TOKEN
           (the token from the environment variable named by --token-env), appends each event as
           one line to --out, answers 401 on a wrong token.
@@ -16,10 +18,13 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-def pods_handler(paths, unhealthy_file):
+def pods_handler(paths, unhealthy_dir, hits):
+    lock = threading.Lock()
+
     class Pods(BaseHTTPRequestHandler):
         def do_GET(self):
-            if os.path.exists(unhealthy_file):
+            address = self.server.server_address[0]
+            if os.path.exists(os.path.join(unhealthy_dir, address)):
                 self.answer(503, {"status": "DOWN"})
             elif self.path in paths:
                 self.answer(200, {"status": "UP"})
@@ -27,6 +32,8 @@ def pods_handler(paths, unhealthy_file):
                 self.answer(404, {"status": 404})
 
         def answer(self, code, body):
+            with lock, open(hits, "a", encoding="utf-8") as handle:
+                handle.write(f"{self.server.server_address[0]} {self.path} {code}\n")
             data = json.dumps(body).encode()
             self.send_response(code)
             self.send_header("Content-Type", "application/json")
@@ -70,19 +77,23 @@ def main():
     parser.add_argument("kind", choices=["pods", "events"])
     parser.add_argument("--port", type=int, action="append", required=True)
     parser.add_argument("--path", action="append", default=[])
-    parser.add_argument("--unhealthy-file", default="/nonexistent")
+    parser.add_argument("--address", action="append", default=[])
+    parser.add_argument("--unhealthy-dir", default="/nonexistent")
+    parser.add_argument("--hits", default=os.devnull)
     parser.add_argument("--token-env", default="DEPLOY_EVENT_TOKEN")
     parser.add_argument("--out", default="events.jsonl")
     parser.add_argument("--max-seconds", type=int, default=900)
     args = parser.parse_args()
     if args.kind == "pods":
-        handler = pods_handler(set(args.path), args.unhealthy_file)
+        handler = pods_handler(set(args.path), args.unhealthy_dir, args.hits)
     else:
         handler = events_handler(os.environ[args.token_env], args.out)
-    servers = [ThreadingHTTPServer(("127.0.0.1", port), handler) for port in args.port]
+    servers = [ThreadingHTTPServer((address, port), handler)
+               for address in (args.address or ["127.0.0.1"]) for port in args.port]
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"{args.kind} stand-in on 127.0.0.1:{','.join(map(str, args.port))}", flush=True)
+    print(f"{args.kind} stand-in on {','.join(args.address or ['127.0.0.1'])} port {','.join(map(str, args.port))}",
+          flush=True)
     time.sleep(args.max_seconds)
 
 
