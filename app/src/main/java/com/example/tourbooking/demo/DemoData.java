@@ -2,8 +2,9 @@ package com.example.tourbooking.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -64,7 +65,8 @@ class DemoData implements ApplicationRunner {
 			log.info("Demo data skipped: the database already has users");
 			return;
 		}
-		Instant now = this.clock.instant();
+		// The PostgreSQL driver binds OffsetDateTime, not Instant, to timestamptz.
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		addUser("admin@example.com", "admin-pass", "Ada Admin", "ADMIN", now);
 		long guide = addUser("guide@example.com", "guide-pass", "Gil Guide", "GUIDE", now);
 		addUser("customer@example.com", "customer-pass", "Cora Customer", "CUSTOMER", now);
@@ -78,7 +80,7 @@ class DemoData implements ApplicationRunner {
 		log.info("Demo data seeded: 3 users (admin, guide, customer @example.com) and {} tours", TOURS.size());
 	}
 
-	private long addUser(String email, String password, String name, String role, Instant now) {
+	private long addUser(String email, String password, String name, String role, OffsetDateTime now) {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("insert into users (email, password_hash, name, role, created_at) values (?, ?, ?, ?, ?)")
 			.params(email, this.passwordEncoder.encode(password), name, role, now)
@@ -86,7 +88,7 @@ class DemoData implements ApplicationRunner {
 		return key.getKeyAs(Long.class);
 	}
 
-	private long addTour(DemoTour tour, long guide, Instant now) {
+	private long addTour(DemoTour tour, long guide, OffsetDateTime now) {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into tours (title, description, region, price_per_person, guide_id, created_at) "

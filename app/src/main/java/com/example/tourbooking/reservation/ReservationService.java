@@ -123,7 +123,7 @@ class ReservationService {
 		int headcount = request.headcount();
 		BookingTerms terms = this.tours.takeSeats(request.departureId(), headcount, today())
 			.orElseThrow(() -> refusal(request.departureId(), headcount));
-		BigDecimal totalPrice = totalPrice(terms, headcount);
+		BigDecimal totalPrice = terms.priceFor(headcount);
 		if (totalPrice.compareTo(MAX_TOTAL) > 0) {
 			// Thrown inside the transaction: the seats just taken are given back by the
 			// rollback.
@@ -148,15 +148,11 @@ class ReservationService {
 		if (headcount > terms.capacity()) {
 			return HeadcountExceedsCapacityException.of(headcount, terms.capacity());
 		}
-		if (totalPrice(terms, headcount).compareTo(MAX_TOTAL) > 0) {
+		if (terms.priceFor(headcount).compareTo(MAX_TOTAL) > 0) {
 			return TotalOutOfRangeException.over(MAX_TOTAL);
 		}
 		this.events.refused(terms, headcount);
 		return SoldOutException.forDeparture(terms.departureId(), headcount);
-	}
-
-	private static BigDecimal totalPrice(BookingTerms terms, int headcount) {
-		return terms.pricePerPerson().multiply(BigDecimal.valueOf(headcount));
 	}
 
 	private Optional<BookingResult> replay(BookReservationRequest request, String idempotencyKey,

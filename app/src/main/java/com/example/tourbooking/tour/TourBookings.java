@@ -97,6 +97,16 @@ public class TourBookings {
 	 */
 	public record BookingTerms(long tourId, String tourTitle, long departureId, LocalDate date, int capacity,
 			BigDecimal pricePerPerson) {
+
+		/**
+		 * What a group pays: the booking's total and the site's price preview.
+		 * @param headcount seats booked
+		 * @return the total price, in EUR
+		 */
+		public BigDecimal priceFor(int headcount) {
+			return this.pricePerPerson.multiply(BigDecimal.valueOf(headcount));
+		}
+
 	}
 
 }

@@ -75,6 +75,15 @@ class UserService {
 	}
 
 	TokenResponse login(String email, String password) {
+		UserResponse user = authenticate(email, password);
+		TokenService.IssuedToken token = this.tokens.issue(user.id(), user.role().name());
+		return TokenResponse.bearer(token.value(), token.expiresInSeconds());
+	}
+
+	/**
+	 * Checks an email and password, for the API's token login and the site's sign-in.
+	 */
+	UserResponse authenticate(String email, String password) {
 		User user = this.users.findByEmail(normalize(email)).orElse(null);
 		if (user == null) {
 			this.passwordEncoder.matches(password, this.timingDecoyHash);
@@ -85,9 +94,8 @@ class UserService {
 			this.events.loginFailed(user.getId(), "wrong-password");
 			throw BadCredentialsException.create();
 		}
-		TokenService.IssuedToken token = this.tokens.issue(user.getId(), user.getRole().name());
 		this.events.loggedIn(user);
-		return TokenResponse.bearer(token.value(), token.expiresInSeconds());
+		return UserResponse.of(user);
 	}
 
 	UserResponse find(long id) {

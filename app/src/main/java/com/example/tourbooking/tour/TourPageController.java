@@ -1,0 +1,85 @@
+package com.example.tourbooking.tour;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.example.tourbooking.system.PageController;
+import com.example.tourbooking.system.PageRequests;
+import com.example.tourbooking.system.PageResponse;
+import com.example.tourbooking.tour.TourExceptions.InvalidRangeException;
+import com.example.tourbooking.tour.TourResponses.TourResponse;
+
+/**
+ * The home page (search the catalogue, as you type) and a tour's page (departures, seats
+ * left, the booking form), on the same service as the JSON catalogue.
+ */
+@PageController
+class TourPageController {
+
+	static final int PAGE_SIZE = 6;
+
+	private static final PageResponse<TourResponse> NO_RESULTS = new PageResponse<>(List.of(), 0, PAGE_SIZE, 0, 0);
+
+	private final TourService tours;
+
+	private final Clock clock;
+
+	TourPageController(TourService tours, Clock clock) {
+		this.tours = tours;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String home(@ModelAttribute("search") SearchForm search, BindingResult form,
+			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+		PageResponse<TourResponse> results = form.hasErrors() ? NO_RESULTS : search(search, page, form);
+		model.addAttribute("results", results);
+		model.addAttribute("pages",
+				IntStream.range(0, results.totalPages())
+					.mapToObj((number) -> new PageLink(number + 1, search.link(number), number == results.page()))
+					.toList());
+		return "fetch".equals(request.getHeader("X-Requested-With")) ? "tour/home :: results" : "tour/home";
+	}
+
+	private PageResponse<TourResponse> search(SearchForm search, int page, BindingResult form) {
+		try {
+			return this.tours.search(search.toSearch(),
+					PageRequests.of(Math.max(page, 0), PAGE_SIZE, null, Set.of(), Sort.by("title").and(Sort.by("id"))));
+		}
+		catch (InvalidRangeException ex) {
+			form.reject("search.invalidRange");
+			return NO_RESULTS;
+		}
+	}
+
+	@GetMapping("/tours/{id}")
+	String tour(@PathVariable long id, Model model) {
+		model.addAttribute("tour", this.tours.find(id));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "tour/tour";
+	}
+
+	/**
+	 * One link of the pager.
+	 *
+	 * @param label the page number shown (1-based)
+	 * @param href where it leads
+	 * @param current whether it is the page shown
+	 */
+	record PageLink(int label, String href, boolean current) {
+	}
+
+}
