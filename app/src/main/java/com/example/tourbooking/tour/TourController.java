@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Sort;
@@ -57,8 +58,10 @@ class TourController {
 			@RequestParam(required = false) @Size(max = 80) @PlainText String region,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) @DecimalMin("0") @DecimalMax(TourRequests.MAX_PRICE) BigDecimal minPrice,
-			@RequestParam(required = false) @DecimalMin("0") @DecimalMax(TourRequests.MAX_PRICE) BigDecimal maxPrice,
+			@RequestParam(required = false) @DecimalMin("0") @DecimalMax(TourRequests.MAX_PRICE) @Digits(integer = 6,
+					fraction = 2) BigDecimal minPrice,
+			@RequestParam(required = false) @DecimalMin("0") @DecimalMax(TourRequests.MAX_PRICE) @Digits(integer = 6,
+					fraction = 2) BigDecimal maxPrice,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String sort) {
 		return this.tours.search(new TourSearch(q, region, from, to, minPrice, maxPrice),
