@@ -9,7 +9,6 @@ local dmax = tonumber(os.getenv("DEP_MAX"))
 local next_token = 0
 
 wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
 
 function init(args)
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
@@ -18,5 +17,7 @@ end
 request = function()
   next_token = next_token % #tokens + 1
   local body = string.format('{"departureId":%d,"headcount":1}', math.random(dmin, dmax))
-  return wrk.format(nil, nil, { ["Authorization"] = "Bearer " .. tokens[next_token] }, body)
+  -- wrk.format uses the table given here instead of wrk.headers (wrk.lua), so it repeats Content-Type.
+  local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[next_token] }
+  return wrk.format(nil, nil, headers, body)
 end
