@@ -205,8 +205,10 @@ async function main() {
 					problems.push(`${panel.id}: drew no marks`);
 				}
 				marks.filter((m) => m.items === 0).forEach((m) => problems.push(`${panel.id}: its ${m.type} mark drew nothing`));
+				// A line through one point draws nothing; it is fine only where a symbol mark shows the points.
+				const pointsShown = marks.some((m) => m.type === 'symbol' && m.items > 0);
 				marks
-					.filter((m) => LINES.has(m.type) && m.items === 1)
+					.filter((m) => LINES.has(m.type) && m.items === 1 && !pointsShown)
 					.forEach((m) => problems.push(`${panel.id}: its ${m.type} mark has a single point, which draws nothing visible`));
 			});
 			errors.forEach((e) => problems.push(`${board.name}: page error ${e}`));
