@@ -1,13 +1,10 @@
 package com.example.tourbooking.user;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -56,9 +53,7 @@ class PageSignIn implements AuthenticationProvider {
 			this.throttle.loginFailed(email);
 			throw new BadCredentialsException(ex.getMessage());
 		}
-		SessionUser principal = new SessionUser(user.id(), user.name(), user.role());
-		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+		return new SessionUser(user.id(), user.name(), user.role()).authentication();
 	}
 
 	/** Too many sign-in attempts: the form says so instead of "wrong password". */

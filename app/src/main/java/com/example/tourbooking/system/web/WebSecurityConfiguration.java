@@ -10,17 +10,21 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
+import com.example.tourbooking.system.SessionSignIns;
+
 /**
  * Who may open which page. The pages get their own chain, ordered before the API's
  * stateless JWT chain and matching every path that is not the API: a form login backed by
  * a session (kept in the database, so any replica serves it), CSRF tokens on every form,
- * a Content Security Policy that allows no inline script, a new session id on sign-in and
- * a logout that ends the session.
+ * a Content Security Policy that allows no inline script, a new session id on sign-in, a
+ * logout that ends the session, and the account re-read on every request (a role change
+ * or a deletion applies at once).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -38,9 +42,11 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationProvider pageSignIn) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationProvider pageSignIn, SessionSignIns signIns)
+			throws Exception {
 		http.securityMatcher(new NegatedRequestMatcher(SitePaths.api()))
 			.authenticationProvider(pageSignIn)
+			.addFilterBefore(new CurrentAccountFilter(signIns), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/", "/tours/*", "/reservations/quote", "/login", "/signup", "/css/**",
 						"/js/**", "/favicon.svg", "/robots.txt")
