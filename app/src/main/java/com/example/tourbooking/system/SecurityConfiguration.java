@@ -1,5 +1,8 @@
 package com.example.tourbooking.system;
 
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +10,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -66,11 +70,18 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * bcrypt, with the algorithm id stored in each hash so it can be upgraded later. The
+	 * cost ({@code tours.security.password-hash-cost}, log2 rounds, 4-31, default 10)
+	 * applies to new hashes only: bcrypt reads the cost of a stored hash from the hash.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		// bcrypt today, with the algorithm id stored in each hash so it can be upgraded
-		// later.
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${tours.security.password-hash-cost:10}") int cost) {
+		if (cost < 4 || cost > 31) {
+			throw new IllegalArgumentException(
+					"tours.security.password-hash-cost (PASSWORD_HASH_COST) must be 4-31, not " + cost);
+		}
+		return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
 	}
 
 }
