@@ -8,7 +8,7 @@ set -euo pipefail
 
 usage() {
 	cat <<'USAGE'
-Usage: app/bench/web-bench.sh [--duration SECONDS] [--connections N] [--rounds N] [--enforce]
+Usage: app/bench/web-bench.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--rounds N] [--enforce]
 
 Starts the service jar (app/target/tour-booking.jar, built if missing) once on 127.0.0.1
 (embedded H2 with the demo data, anonymous visitors as most page traffic is) and drives it
@@ -16,19 +16,23 @@ with wrk (installed with apt-get if missing). Bounded: wrk --duration, start tim
 it stops what it started.
 
   --duration SECONDS   measured seconds per endpoint and round (default 10)
+  --warmup SECONDS     warm-up seconds per endpoint before the first round (default 60: the
+                       JIT needs minutes on 2 cores, and the pages run more code than the JSON)
   --connections N      concurrent connections (default 16)
-  --rounds N           interleaved rounds; medians are reported (default 3)
+  --rounds N           interleaved rounds; medians are reported (default 5)
   --enforce            exit 1 when a page is below half the JSON rate or above 100 KB
 USAGE
 }
 
 DURATION=10
+WARMUP=60
 CONNECTIONS=16
-ROUNDS=3
+ROUNDS=5
 ENFORCE=false
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--duration) DURATION="$2"; shift 2 ;;
+		--warmup) WARMUP="$2"; shift 2 ;;
 		--connections) CONNECTIONS="$2"; shift 2 ;;
 		--rounds) ROUNDS="$2"; shift 2 ;;
 		--enforce) ENFORCE=true; shift ;;
@@ -106,14 +110,17 @@ weigh() {
 HOME_BYTES="$(weigh "${URLS[home]}")"
 TOUR_BYTES="$(weigh "${URLS[tour]}")"
 
-echo "web-bench: warm-up (${DURATION} s per endpoint)" >&2
+echo "web-bench: warm-up (${WARMUP} s per endpoint)" >&2
 for name in "${ORDER[@]}"; do
-	wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" "${URLS[${name}]}" >/dev/null
+	wrk -t2 -c"${CONNECTIONS}" -d"${WARMUP}s" "${URLS[${name}]}" >/dev/null
 done
 for name in "${ORDER[@]}"; do : >"${WORK}/${name}"; done
 for round in $(seq 1 "${ROUNDS}"); do
 	echo "web-bench: round ${round} of ${ROUNDS}" >&2
-	for name in "${ORDER[@]}"; do
+	# The order alternates from round to round, so no endpoint always runs on a hotter JIT.
+	order=("${ORDER[@]}")
+	((round % 2 == 1)) || order=(tour home json)
+	for name in "${order[@]}"; do
 		wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" "${URLS[${name}]}" \
 			| awk '/^Requests\/sec:/ {print $2} /Non-2xx/ {print "non-2xx " $0 > "/dev/stderr"}' >>"${WORK}/${name}"
 	done
