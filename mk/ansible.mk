@@ -5,8 +5,10 @@
 # (last-deploy.json), which `make rollback-deploy` reads.
 
 ANSIBLE_PACKAGES := ansible ansible-lint yamllint shellcheck python3-kubernetes python3-jsonpatch skopeo
-IMAGE_TAR ?= app/target/jib-image.tar
-IMAGE_DIGEST ?= app/target/jib-image.digest
+# The multi-arch index (amd64 and arm64) when make image built it, else the single-arch image:
+# a deploy pinned to the amd64 manifest would not start on Graviton (arm64) nodes.
+IMAGE_TAR ?= $(or $(wildcard app/target/jib-image-index.tar),app/target/jib-image.tar)
+IMAGE_DIGEST ?= $(or $(wildcard app/target/jib-image-index.digest),app/target/jib-image.digest)
 ANSIBLE_ARGS ?=
 ANSIBLE_INVENTORY = inventories/$(ENV)/hosts.yml
 ANSIBLE_PLAYBOOK = cd ansible && ansible-playbook -i $(ANSIBLE_INVENTORY)

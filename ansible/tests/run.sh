@@ -92,6 +92,7 @@ recap_unchanged() { grep -Eq 'localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +
 registry_digest() {
 	curl -fsSI -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
 		-H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+		-H 'Accept: application/vnd.oci.image.index.v1+json' \
 		--cacert "${work}/pki/ca.crt" -u "AWS:${registry_password}" \
 		"https://${registry}/v2/tour-booking/manifests/$1" | tr -d '\r' | awk 'tolower($1) == "docker-content-digest:" {print $2}'
 }
@@ -244,6 +245,26 @@ expect "a second push changes nothing" recap_unchanged "${work}/push-2.log"
 step "push: --check"
 run "${work}/push-3.log" push ENV=local IMAGE_TAR="${image_tar}" IMAGE_DIGEST="${image_digest_file}" ANSIBLE_ARGS="${push_args} --check --diff" || true
 expect "push --check succeeds without change" recap_unchanged "${work}/push-3.log"
+
+step "push: the multi-arch index (amd64 + arm64), as make push sends it by default"
+index_tar="${root}/app/target/jib-image-index.tar" index_digest_file="${root}/app/target/jib-image-index.digest"
+if [[ -f "${index_tar}" && -f "${index_digest_file}" ]]; then
+	echo "pushing the index make image built: $(cat "${index_digest_file}")"
+else
+	index_tar="${work}/fixture-index.tar" index_digest_file="${work}/fixture-index.digest"
+	"${tests}/fixtures/oci-index.sh" "${index_tar}" "${index_digest_file}" "fixture index"
+	echo "NOTE: no jib-image-index.tar: pushing a FIXTURE index joined by image/lib's oci_index ($(cat "${index_digest_file}"))"
+fi
+expect "make push defaults to the index when make image wrote one" bash -c \
+	"make --no-print-directory -n -C '${root}' push ENV=local | grep -q 'image_push_tar=${root}/app/target/jib-image-index.tar' ||
+	[[ ! -f '${root}/app/target/jib-image-index.tar' ]]"
+expect "the index push succeeds" run "${work}/push-index.log" push ENV=local IMAGE_TAR="${index_tar}" \
+	IMAGE_DIGEST="${index_digest_file}" ANSIBLE_ARGS="${push_args}-multiarch"
+expect "the tag serves the index digest, not one architecture's" \
+	test "$(registry_digest "${commit}-multiarch")" = "$(cat "${index_digest_file}")"
+arm64_digest="$(tar -xOf "${index_tar}" "blobs/sha256/$(cut -d: -f2 "${index_digest_file}")" |
+	jq -r '.manifests[] | select(.platform.architecture == "arm64") | .digest')"
+expect "the registry holds the arm64 image of the index" test "$(registry_digest "${arm64_digest}")" = "${arm64_digest}"
 
 step "push: the registry ends up with another image than Jib built (skopeo TEST DOUBLE swaps it)"
 if SWAP_TAR="${work}/other.tar" run "${work}/push-4.log" push ENV=local IMAGE_TAR="${image_tar}" IMAGE_DIGEST="${image_digest_file}" \

@@ -6,13 +6,15 @@ set -euo pipefail
 usage() {
 	cat <<'USAGE'
 Usage: jenkins/bin/release-info.sh --env ENV [--digest-file FILE] [--help]
-Prints the image digest (default app/target/jib-image.digest, written by `make image`), the git
+Prints the image digest (default app/target/jib-image-index.digest, the multi-arch index `make image`
+writes, else app/target/jib-image.digest), the git
 commit and the build that would be deployed to ENV. Fails when there is no digest to deploy.
 USAGE
 }
 
 main() {
-	local env='' digest_file='app/target/jib-image.digest'
+	local env='' digest_file='app/target/jib-image-index.digest'
+	[[ -s "${digest_file}" ]] || digest_file='app/target/jib-image.digest'
 	while (($# > 0)); do
 		case "$1" in
 		--env) env="${2:?--env needs a value}"; shift 2 ;;

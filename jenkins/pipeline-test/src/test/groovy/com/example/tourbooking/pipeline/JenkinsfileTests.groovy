@@ -74,8 +74,10 @@ class JenkinsfileTests {
 		// The image lives in the registry; the controller's volume keeps only its digest (issue 11, point 9).
 		StepCall archive = run.calls('archiveArtifacts').first()
 		assertThat(archive.stage).isEqualTo('Image')
-		assertThat(archive.namedArguments().artifacts).isEqualTo('app/target/jib-image.digest')
-		assertThat(run.calls('stash')*.namedArguments()*.includes).containsExactly('app/target/jib-image.digest')
+		// The deploy stages need the multi-arch index's digest: the amd64 one alone fails on arm64 nodes.
+		String digests = 'app/target/jib-image.digest,app/target/jib-image-index.digest'
+		assertThat(archive.namedArguments().artifacts).isEqualTo(digests)
+		assertThat(run.calls('stash')*.namedArguments()*.includes).containsExactly(digests)
 	}
 
 	@Test
