@@ -30,7 +30,7 @@ class HttpFuzzH2Tests extends HttpBoundaryFuzz {
 
 	@Example
 	void noGeneratedRequestCausesAServerErrorOrAPartialChange() throws Exception {
-		fuzz(target, 300, Duration.ofSeconds(25));
+		fuzz(target, 1200, Duration.ofSeconds(100));
 	}
 
 }

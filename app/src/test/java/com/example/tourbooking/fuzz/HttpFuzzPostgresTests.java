@@ -31,7 +31,7 @@ class HttpFuzzPostgresTests extends HttpBoundaryFuzz {
 
 	@Example
 	void noGeneratedRequestCausesAServerErrorOrAPartialChange() throws Exception {
-		fuzz(target, 1000, Duration.ofSeconds(60));
+		fuzz(target, 1200, Duration.ofSeconds(110));
 	}
 
 }
