@@ -18,9 +18,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Failures that are not our bug although they surface as exceptions, wherever they are
  * thrown (controller, security filter, servlet container): input Tomcat could not decode,
  * a body over the limit, a database that cannot be reached. Everything else that escapes
- * is a 5xx and logged as our bug.
+ * is a 5xx and logged as our bug. The API answers them as problems, the site as friendly
+ * pages ({@code web.PageErrorResolver}).
  */
-final class KnownFailures {
+public final class KnownFailures {
 
 	/** How long a client should wait before retrying while the database is away. */
 	static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
@@ -28,7 +29,11 @@ final class KnownFailures {
 	private KnownFailures() {
 	}
 
-	static Optional<Failure> classify(Throwable thrown) {
+	/**
+	 * @param thrown what escaped a controller, a filter or the container
+	 * @return what to answer, when it is not our bug
+	 */
+	public static Optional<Failure> classify(Throwable thrown) {
 		for (Throwable cause = thrown; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			Optional<Failure> failure = classifyOne(cause);
 			if (failure.isPresent()) {
@@ -90,7 +95,7 @@ final class KnownFailures {
 	 * @param retryAfter when to retry, or {@code null} when retrying the same request is
 	 * pointless
 	 */
-	record Failure(ProblemType type, String detail, Duration retryAfter) {
+	public record Failure(ProblemType type, String detail, Duration retryAfter) {
 
 		ProblemDetail problem() {
 			return ProblemDetails.of(this.type, this.detail);

@@ -1,5 +1,6 @@
 package com.example.tourbooking.tour;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,8 @@ import com.example.tourbooking.user.CurrentUser;
 @Transactional(readOnly = true)
 class TourService {
 
+	private static final BigDecimal MAX_SEARCH_PRICE = new BigDecimal(TourRequests.MAX_PRICE);
+
 	private final TourRepository tours;
 
 	private final DepartureRepository departures;
@@ -50,6 +53,8 @@ class TourService {
 	PageResponse<TourResponse> search(TourSearch search, Pageable pageable) {
 		requireSearchable(search.from(), "from");
 		requireSearchable(search.to(), "to");
+		requirePrice(search.minPrice(), "minPrice");
+		requirePrice(search.maxPrice(), "maxPrice");
 		if (search.from() != null && search.to() != null && search.from().isAfter(search.to())) {
 			throw InvalidRangeException.of("from", "to");
 		}
@@ -118,6 +123,19 @@ class TourService {
 		if (date != null && (date.isBefore(TourSearch.EARLIEST) || date.isAfter(TourSearch.LATEST))) {
 			throw InvalidParameterException.of(parameter,
 					"must be between " + TourSearch.EARLIEST + " and " + TourSearch.LATEST);
+		}
+	}
+
+	/**
+	 * The API's parameter annotations say the same; the site's search form binds the raw
+	 * value, and the database must never see a number it cannot store (H2 refuses
+	 * {@code 1e999999} with an error, not a miss).
+	 */
+	private static void requirePrice(BigDecimal price, String parameter) {
+		if (price != null && (price.signum() < 0 || price.compareTo(MAX_SEARCH_PRICE) > 0
+				|| price.stripTrailingZeros().scale() > 2)) {
+			throw InvalidParameterException.of(parameter,
+					"must be between 0 and " + TourRequests.MAX_PRICE + " with at most two decimals");
 		}
 	}
 

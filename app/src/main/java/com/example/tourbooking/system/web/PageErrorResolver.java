@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
@@ -19,6 +20,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import com.example.tourbooking.system.ApiException;
+import com.example.tourbooking.system.KnownFailures;
 import com.example.tourbooking.system.PageController;
 
 /**
@@ -44,6 +46,7 @@ class PageErrorResolver implements HandlerExceptionResolver, Ordered {
 		}
 		int status;
 		String messageKey;
+		KnownFailures.Failure known = KnownFailures.classify(ex).orElse(null);
 		if (ex instanceof ApiException problem) {
 			status = problem.type().status().value();
 			messageKey = "problem." + problem.type().name();
@@ -56,6 +59,15 @@ class PageErrorResolver implements HandlerExceptionResolver, Ordered {
 				|| ex instanceof MissingServletRequestParameterException) {
 			status = HttpServletResponse.SC_BAD_REQUEST;
 			messageKey = "error.400";
+		}
+		else if (known != null) {
+			// Undecodable parameters, limits, the database away: what the API answers
+			// too.
+			status = known.type().status().value();
+			messageKey = "error." + status;
+			if (known.retryAfter() != null) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(known.retryAfter().toSeconds()));
+			}
 		}
 		else {
 			log.error("Unexpected failure on page {}", request.getRequestURI(), ex);
