@@ -53,6 +53,21 @@ final class PageClient {
 	}
 
 	/**
+	 * Posts a form body as given, already encoded (or deliberately not), with the
+	 * session.
+	 */
+	HttpResponse<String> postRaw(int port, String path, String session, String body)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.header("Cookie", "SESSION=" + session)
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
 	 * Signs in with the form, as a browser would after opening the sign-in page.
 	 * @return the signed-in session's cookie value
 	 */
