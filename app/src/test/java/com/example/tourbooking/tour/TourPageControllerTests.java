@@ -88,6 +88,22 @@ class TourPageControllerTests {
 	}
 
 	@Test
+	void aLanguageTheSiteIsNotWrittenInEndsInEnglish() {
+		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(), 0, 6, 0, 0));
+
+		assertThat(this.mvc.get().uri("/?lang=fr")).hasStatusOk()
+			.hasHeader("Content-Language", "en")
+			.cookies()
+			.hasValue("lang", "en");
+		assertThat(this.mvc.get().uri("/").cookie(new Cookie("lang", "zz-QQ"))).hasStatusOk()
+			.hasHeader("Content-Language", "en")
+			.bodyText()
+			.contains("lang=\"en\"");
+		assertThat(this.mvc.get().uri("/").header("Accept-Language", "ko-KR").cookie(new Cookie("lang", "de")))
+			.hasHeader("Content-Language", "en");
+	}
+
+	@Test
 	void theScriptGetsOnlyTheResultsFragment() {
 		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 6, 1, 1));
 

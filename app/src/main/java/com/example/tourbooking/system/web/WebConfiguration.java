@@ -2,7 +2,6 @@ package com.example.tourbooking.system.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +22,6 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.KOREAN);
-
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
@@ -32,8 +29,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSecure(true);
 		resolver.setCookieSameSite("Lax");
-		resolver.setDefaultLocaleFunction((request) -> supported(request.getLocale()));
-		return resolver;
+		return new SiteLocaleResolver(resolver);
 	}
 
 	@Bean
@@ -73,13 +69,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change).excludePathPatterns(SitePaths.API);
-	}
-
-	private static Locale supported(Locale requested) {
-		return SUPPORTED.stream()
-			.filter((locale) -> locale.getLanguage().equals(requested.getLanguage()))
-			.findFirst()
-			.orElse(Locale.ENGLISH);
 	}
 
 }
