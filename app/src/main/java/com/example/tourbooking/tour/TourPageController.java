@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,6 +42,13 @@ class TourPageController {
 	TourPageController(TourService tours, Clock clock) {
 		this.tours = tours;
 		this.clock = clock;
+	}
+
+	@InitBinder("search")
+	void searchFields(WebDataBinder binder) {
+		// The search form is a bean: binding is declarative (PageFormBinding), these are
+		// the properties it declares, so nothing like from.year reaches a setter.
+		binder.setAllowedFields("q", "region", "from", "to", "minPrice", "maxPrice");
 	}
 
 	@GetMapping("/")

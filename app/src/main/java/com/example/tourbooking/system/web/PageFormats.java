@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -18,18 +20,35 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class PageFormats {
 
+	// A currency format is looked up through the locale providers on every
+	// NumberFormat.getCurrencyInstance (a list page asks for one per row), so each locale
+	// and
+	// currency's is made once and cloned per use: DecimalFormat is not thread-safe.
+	private final Map<String, NumberFormat> moneyFormats = new ConcurrentHashMap<>();
+
+	private final Map<Locale, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
+
+	private final Map<Locale, DateTimeFormatter> longDateFormats = new ConcurrentHashMap<>();
+
 	public String money(BigDecimal amount, String currency, Locale locale) {
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-		format.setCurrency(Currency.getInstance(currency));
-		return format.format(amount);
+		NumberFormat format = this.moneyFormats.computeIfAbsent(locale.toLanguageTag() + " " + currency, (key) -> {
+			NumberFormat created = NumberFormat.getCurrencyInstance(locale);
+			created.setCurrency(Currency.getInstance(currency));
+			return created;
+		});
+		return ((NumberFormat) format.clone()).format(amount);
 	}
 
 	public String date(LocalDate date, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+		return this.dateFormats
+			.computeIfAbsent(locale, (key) -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(key))
+			.format(date);
 	}
 
 	public String longDate(LocalDate date, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date);
+		return this.longDateFormats
+			.computeIfAbsent(locale, (key) -> DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(key))
+			.format(date);
 	}
 
 }
