@@ -3,10 +3,12 @@ package com.example.tourbooking.tour;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.example.tourbooking.system.PageController;
 import com.example.tourbooking.system.PageRequests;
 import com.example.tourbooking.system.PageResponse;
+import com.example.tourbooking.system.web.PageFormats;
 import com.example.tourbooking.tour.TourExceptions.InvalidRangeException;
 import com.example.tourbooking.tour.TourResponses.TourResponse;
 
@@ -37,10 +40,13 @@ class TourPageController {
 
 	private final TourService tours;
 
+	private final PageFormats formats;
+
 	private final Clock clock;
 
-	TourPageController(TourService tours, Clock clock) {
+	TourPageController(TourService tours, PageFormats formats, Clock clock) {
 		this.tours = tours;
+		this.formats = formats;
 		this.clock = clock;
 	}
 
@@ -53,9 +59,11 @@ class TourPageController {
 
 	@GetMapping("/")
 	String home(@ModelAttribute("search") SearchForm search, BindingResult form,
-			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "0") int page, Locale locale, HttpServletRequest request, Model model) {
 		PageResponse<TourResponse> results = form.hasErrors() ? NO_RESULTS : search(search, page, form);
 		model.addAttribute("results", results);
+		model.addAttribute("cards",
+				results.content().stream().map((tour) -> TourCard.of(tour, this.formats, locale)).toList());
 		model.addAttribute("pages",
 				IntStream.range(0, results.totalPages())
 					.mapToObj((number) -> new PageLink(number + 1, search.link(number), number == results.page()))
@@ -79,6 +87,30 @@ class TourPageController {
 		model.addAttribute("tour", this.tours.find(id));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "tour/tour";
+	}
+
+	/**
+	 * A tour as the home page lists it, with its price and next departure already written
+	 * for the reader. Formatted here once per card rather than by {@code @fmt} calls in
+	 * the template: each such call went through SpEL's bean lookup, method resolution and
+	 * argument conversion, a tenth of the home page's CPU.
+	 *
+	 * @param id the tour
+	 * @param title its title
+	 * @param region its region
+	 * @param description its description
+	 * @param price price per person in the reader's locale
+	 * @param nextDeparture the first departure's date in the reader's locale, if any
+	 */
+	record TourCard(long id, String title, String region, String description, String price,
+			@Nullable String nextDeparture) {
+
+		static TourCard of(TourResponse tour, PageFormats formats, Locale locale) {
+			return new TourCard(tour.id(), tour.title(), tour.region(), tour.description(),
+					formats.money(tour.pricePerPerson(), tour.currency(), locale),
+					tour.departures().isEmpty() ? null : formats.date(tour.departures().get(0).date(), locale));
+		}
+
 	}
 
 	/**
