@@ -23,7 +23,7 @@ import com.example.tourbooking.user.SessionUser;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ WebSliceConfiguration.class, WebSecurityConfiguration.class, WebConfiguration.class, PageFormats.class,
-		ErrorPageController.class })
+		PageVisitor.class, ErrorPageController.class })
 public class PageSliceConfiguration {
 
 	/** The policy every page is served with. */
