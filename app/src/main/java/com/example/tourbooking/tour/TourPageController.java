@@ -52,7 +52,7 @@ class TourPageController {
 
 	@InitBinder("search")
 	void searchFields(WebDataBinder binder) {
-		// The search form is a bean: binding is declarative (PageFormBinding), these are
+		// The search form is a bean: binding is declarative (WebConfiguration), these are
 		// the properties it declares, so nothing like from.year reaches a setter.
 		binder.setAllowedFields("q", "region", "from", "to", "minPrice", "maxPrice");
 	}

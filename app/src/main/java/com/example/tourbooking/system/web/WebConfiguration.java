@@ -3,15 +3,18 @@ package com.example.tourbooking.system.web;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -30,6 +33,33 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setCookieSecure(true);
 		resolver.setCookieSameSite("Lax");
 		return new SiteLocaleResolver(resolver);
+	}
+
+	/**
+	 * Forms bind only what they declare: a record's constructor arguments, or the fields
+	 * a controller allows ({@code WebDataBinder#setAllowedFields}). Otherwise Spring
+	 * binds every request parameter as a property path after the constructor has run, so
+	 * an anonymous {@code POST /signup} with {@code name.x=1}, or {@code from.year=1} on
+	 * the home page, walked into the form's values and ended in a 500 (read in
+	 * {@code DataBinder}: {@code shouldNotBindPropertyValues} skips that step only for
+	 * declarative binding). Set once on the adapter's binding initializer rather than by
+	 * an {@code @InitBinder} advice, which Spring resolves again for every request.
+	 * @return the post-processor that switches it on
+	 */
+	@Bean
+	static BeanPostProcessor declarativeFormBinding() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof RequestMappingHandlerAdapter adapter
+						&& adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer binding) {
+					binding.setDeclarativeBinding(true);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean
