@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class PageFormats {
 
-	// A currency format is looked up through the locale providers on every
-	// NumberFormat.getCurrencyInstance (a list page asks for one per row), so each locale
-	// and
-	// currency's is made once and cloned per use: DecimalFormat is not thread-safe.
+	// NumberFormat.getCurrencyInstance goes through the locale providers on every call (a
+	// list asks once per row): each locale and currency's format is made once and cloned
+	// per use, as DecimalFormat is not thread-safe. The locales are English and Korean
+	// only (SiteLocaleResolver), the currencies the catalogue's.
 	private final Map<String, NumberFormat> moneyFormats = new ConcurrentHashMap<>();
 
 	private final Map<Locale, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();

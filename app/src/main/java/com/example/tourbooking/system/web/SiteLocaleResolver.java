@@ -19,7 +19,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  */
 final class SiteLocaleResolver implements LocaleResolver {
 
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.KOREAN);
+	private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.KOREAN);
 
 	private final CookieLocaleResolver cookie;
 
@@ -38,7 +38,7 @@ final class SiteLocaleResolver implements LocaleResolver {
 		this.cookie.setLocale(request, response, (locale != null) ? supported(locale) : null);
 	}
 
-	static Locale supported(Locale requested) {
+	private static Locale supported(Locale requested) {
 		return SUPPORTED.stream()
 			.filter((locale) -> locale.getLanguage().equals(requested.getLanguage()))
 			.findFirst()
