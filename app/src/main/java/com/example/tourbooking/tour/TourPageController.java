@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.example.tourbooking.system.PageController;
+import com.example.tourbooking.system.PageFormats;
 import com.example.tourbooking.system.PageRequests;
 import com.example.tourbooking.system.PageResponse;
-import com.example.tourbooking.system.web.PageFormats;
 import com.example.tourbooking.tour.TourExceptions.InvalidRangeException;
 import com.example.tourbooking.tour.TourResponses.TourResponse;
 

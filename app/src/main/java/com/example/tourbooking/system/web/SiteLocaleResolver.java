@@ -14,8 +14,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  * The reader's locale, always one the site is written in. {@code CookieLocaleResolver}
  * takes any language a {@code lang} cookie or {@code ?lang=} names (it parses, it does
  * not check), which answered {@code Content-Language: fr} over English text and let every
- * visitor invent new locales for the per-locale formats of {@link PageFormats}. Here the
- * cookie, the switcher and {@code Accept-Language} all end in English or Korean.
+ * visitor invent new locales for the per-locale formats of
+ * {@link com.example.tourbooking.system.PageFormats}. Here the cookie, the switcher and
+ * {@code Accept-Language} all end in English or Korean.
  */
 final class SiteLocaleResolver implements LocaleResolver {
 

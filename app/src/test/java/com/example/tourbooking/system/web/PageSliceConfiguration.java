@@ -11,6 +11,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.example.tourbooking.system.PageFormats;
 import com.example.tourbooking.system.SessionSignIns;
 import com.example.tourbooking.system.WebSliceConfiguration;
 import com.example.tourbooking.user.Role;

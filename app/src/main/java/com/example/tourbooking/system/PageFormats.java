@@ -1,4 +1,4 @@
-package com.example.tourbooking.system.web;
+package com.example.tourbooking.system;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
