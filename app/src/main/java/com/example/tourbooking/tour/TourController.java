@@ -47,9 +47,12 @@ class TourController {
 
 	private static final Set<String> SORTABLE = Set.of("id", "title", "region", "pricePerPerson", "createdAt");
 
+	private final TourCatalogue catalogue;
+
 	private final TourService tours;
 
-	TourController(TourService tours) {
+	TourController(TourCatalogue catalogue, TourService tours) {
+		this.catalogue = catalogue;
 		this.tours = tours;
 	}
 
@@ -64,7 +67,7 @@ class TourController {
 					fraction = 2) BigDecimal maxPrice,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String sort) {
-		return this.tours.search(new TourSearch(q, region, from, to, minPrice, maxPrice),
+		return this.catalogue.search(new TourSearch(q, region, from, to, minPrice, maxPrice),
 				PageRequests.of(page, size, sort, SORTABLE, Sort.by("title").and(Sort.by("id"))));
 	}
 

@@ -38,13 +38,16 @@ class TourPageController {
 
 	private static final PageResponse<TourResponse> NO_RESULTS = new PageResponse<>(List.of(), 0, PAGE_SIZE, 0, 0);
 
+	private final TourCatalogue catalogue;
+
 	private final TourService tours;
 
 	private final PageFormats formats;
 
 	private final Clock clock;
 
-	TourPageController(TourService tours, PageFormats formats, Clock clock) {
+	TourPageController(TourCatalogue catalogue, TourService tours, PageFormats formats, Clock clock) {
+		this.catalogue = catalogue;
 		this.tours = tours;
 		this.formats = formats;
 		this.clock = clock;
@@ -73,7 +76,7 @@ class TourPageController {
 
 	private PageResponse<TourResponse> search(SearchForm search, int page, BindingResult form) {
 		try {
-			return this.tours.search(search.toSearch(),
+			return this.catalogue.search(search.toSearch(),
 					PageRequests.of(Math.max(page, 0), PAGE_SIZE, null, Set.of(), Sort.by("title").and(Sort.by("id"))));
 		}
 		catch (InvalidRangeException ex) {

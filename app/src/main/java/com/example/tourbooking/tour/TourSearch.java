@@ -2,15 +2,9 @@ package com.example.tourbooking.tour;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
-
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
-
-import org.springframework.data.jpa.domain.Specification;
+import java.util.Map;
 
 /**
  * The catalogue filters; every one is optional. A date range keeps tours with at least
@@ -34,40 +28,43 @@ record TourSearch(String text, String region, LocalDate from, LocalDate to, BigD
 	/** The latest date a search may name. */
 	static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
-	Specification<Tour> toSpecification() {
-		return (root, query, cb) -> {
-			List<Predicate> predicates = new ArrayList<>();
-			predicates.add(cb.isNull(root.get("deletedAt")));
-			if (hasText(this.text)) {
-				String pattern = "%" + escapeLike(this.text.trim().toLowerCase(Locale.ROOT)) + "%";
-				predicates.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
-						cb.like(cb.lower(root.get("description")), pattern, '\\')));
+	/**
+	 * The filters as a condition on {@code tours t}, values as named parameters. The text
+	 * is matched with {@code LIKE}, its wildcards escaped; the date range as an
+	 * {@code EXISTS} on the tour's departures.
+	 */
+	Condition toCondition() {
+		StringBuilder where = new StringBuilder("t.deleted_at is null");
+		Map<String, Object> params = new HashMap<>();
+		if (hasText(this.text)) {
+			where.append(" and (lower(t.title) like :text escape '\\' or lower(t.description) like :text escape '\\')");
+			params.put("text", "%" + escapeLike(this.text.trim().toLowerCase(Locale.ROOT)) + "%");
+		}
+		if (hasText(this.region)) {
+			where.append(" and lower(t.region) = :region");
+			params.put("region", this.region.trim().toLowerCase(Locale.ROOT));
+		}
+		if (this.minPrice != null) {
+			where.append(" and t.price_per_person >= :minPrice");
+			params.put("minPrice", this.minPrice);
+		}
+		if (this.maxPrice != null) {
+			where.append(" and t.price_per_person <= :maxPrice");
+			params.put("maxPrice", this.maxPrice);
+		}
+		if (this.from != null || this.to != null) {
+			where.append(" and exists (select 1 from departures d where d.tour_id = t.id");
+			if (this.from != null) {
+				where.append(" and d.departure_date >= :from");
+				params.put("from", this.from);
 			}
-			if (hasText(this.region)) {
-				predicates.add(cb.equal(cb.lower(root.get("region")), this.region.trim().toLowerCase(Locale.ROOT)));
+			if (this.to != null) {
+				where.append(" and d.departure_date <= :to");
+				params.put("to", this.to);
 			}
-			if (this.minPrice != null) {
-				predicates.add(cb.greaterThanOrEqualTo(root.get("pricePerPerson"), this.minPrice));
-			}
-			if (this.maxPrice != null) {
-				predicates.add(cb.lessThanOrEqualTo(root.get("pricePerPerson"), this.maxPrice));
-			}
-			if (this.from != null || this.to != null) {
-				Subquery<Long> departures = query.subquery(Long.class);
-				Root<Departure> departure = departures.from(Departure.class);
-				List<Predicate> inRange = new ArrayList<>();
-				inRange.add(cb.equal(departure.get("tourId"), root.get("id")));
-				if (this.from != null) {
-					inRange.add(cb.greaterThanOrEqualTo(departure.get("date"), this.from));
-				}
-				if (this.to != null) {
-					inRange.add(cb.lessThanOrEqualTo(departure.get("date"), this.to));
-				}
-				departures.select(departure.get("id")).where(inRange.toArray(Predicate[]::new));
-				predicates.add(cb.exists(departures));
-			}
-			return cb.and(predicates.toArray(Predicate[]::new));
-		};
+			where.append(")");
+		}
+		return new Condition(where.toString(), params);
 	}
 
 	private static boolean hasText(String value) {
@@ -76,6 +73,15 @@ record TourSearch(String text, String region, LocalDate from, LocalDate to, BigD
 
 	private static String escapeLike(String value) {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * A SQL condition and the values of its named parameters.
+	 *
+	 * @param sql the condition, with {@code :name} placeholders
+	 * @param params the value of each placeholder
+	 */
+	record Condition(String sql, Map<String, Object> params) {
 	}
 
 }

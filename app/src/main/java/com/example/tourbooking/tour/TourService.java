@@ -1,20 +1,15 @@
 package com.example.tourbooking.tour;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.tourbooking.system.InvalidParameterException;
-import com.example.tourbooking.system.PageResponse;
-import com.example.tourbooking.tour.TourExceptions.InvalidRangeException;
 import com.example.tourbooking.tour.TourExceptions.NotTourGuideException;
 import com.example.tourbooking.tour.TourExceptions.TourHasReservationsException;
 import com.example.tourbooking.tour.TourExceptions.TourNotFoundException;
@@ -26,14 +21,12 @@ import com.example.tourbooking.tour.TourResponses.TourResponse;
 import com.example.tourbooking.user.CurrentUser;
 
 /**
- * The catalogue: search, and tour management by the tour's guide or an admin. Reading a
- * page of tours takes a fixed number of statements (count, page, departures of the page).
+ * A tour with its departures, and tour management by the tour's guide or an admin. The
+ * catalogue's search is {@link TourCatalogue}'s.
  */
 @Service
 @Transactional(readOnly = true)
 class TourService {
-
-	private static final BigDecimal MAX_SEARCH_PRICE = new BigDecimal(TourRequests.MAX_PRICE);
 
 	private final TourRepository tours;
 
@@ -48,24 +41,6 @@ class TourService {
 		this.departures = departures;
 		this.events = events;
 		this.clock = clock;
-	}
-
-	PageResponse<TourResponse> search(TourSearch search, Pageable pageable) {
-		requireSearchable(search.from(), "from");
-		requireSearchable(search.to(), "to");
-		requirePrice(search.minPrice(), "minPrice");
-		requirePrice(search.maxPrice(), "maxPrice");
-		if (search.from() != null && search.to() != null && search.from().isAfter(search.to())) {
-			throw InvalidRangeException.of("from", "to");
-		}
-		if (search.minPrice() != null && search.maxPrice() != null
-				&& search.minPrice().compareTo(search.maxPrice()) > 0) {
-			throw InvalidRangeException.of("minPrice", "maxPrice");
-		}
-		Page<Tour> page = this.tours.findAll(search.toSpecification(), pageable);
-		Map<Long, List<Departure>> departuresByTour = departuresOf(page.getContent());
-		return PageResponse.of(page,
-				(tour) -> TourResponse.of(tour, departuresByTour.getOrDefault(tour.getId(), List.of())));
 	}
 
 	TourResponse find(long id) {
@@ -116,26 +91,6 @@ class TourService {
 		if (date.isAfter(LocalDate.now(this.clock).plusYears(TourRequests.MAX_YEARS_AHEAD))) {
 			throw InvalidParameterException.of("date",
 					"must be at most " + TourRequests.MAX_YEARS_AHEAD + " years from today");
-		}
-	}
-
-	private static void requireSearchable(LocalDate date, String parameter) {
-		if (date != null && (date.isBefore(TourSearch.EARLIEST) || date.isAfter(TourSearch.LATEST))) {
-			throw InvalidParameterException.of(parameter,
-					"must be between " + TourSearch.EARLIEST + " and " + TourSearch.LATEST);
-		}
-	}
-
-	/**
-	 * The API's parameter annotations say the same; the site's search form binds the raw
-	 * value, and the database must never see a number it cannot store (H2 refuses
-	 * {@code 1e999999} with an error, not a miss).
-	 */
-	private static void requirePrice(BigDecimal price, String parameter) {
-		if (price != null && (price.signum() < 0 || price.compareTo(MAX_SEARCH_PRICE) > 0
-				|| price.stripTrailingZeros().scale() > 2)) {
-			throw InvalidParameterException.of(parameter,
-					"must be between 0 and " + TourRequests.MAX_PRICE + " with at most two decimals");
 		}
 	}
 

@@ -47,17 +47,20 @@ class TourControllerTests {
 	private MockMvcTester mvc;
 
 	@MockitoBean
+	private TourCatalogue catalogue;
+
+	@MockitoBean
 	private TourService tours;
 
 	@Test
 	void searchPassesTheFiltersAndReturnsAPage() {
-		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 20, 1, 1));
+		given(this.catalogue.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 20, 1, 1));
 
 		assertThat(this.mvc.get().uri("/api/tours?q=walk&region=Portugal&minPrice=10&from=2030-01-01")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.content[0].departures[0].seatsLeft")
 			.isEqualTo(4);
-		then(this.tours).should()
+		then(this.catalogue).should()
 			.search(eq(new TourSearch("walk", "Portugal", LocalDate.of(2030, 1, 1), null, new BigDecimal("10"), null)),
 					any());
 	}
@@ -105,7 +108,7 @@ class TourControllerTests {
 	@Test
 	void pageSizesAboveTheLimitAreRefused() {
 		assertThat(this.mvc.get().uri("/api/tours?size=500")).hasStatus(400);
-		then(this.tours).shouldHaveNoInteractions();
+		then(this.catalogue).shouldHaveNoInteractions();
 	}
 
 	private static JwtRequestPostProcessor as(long id, Role role) {

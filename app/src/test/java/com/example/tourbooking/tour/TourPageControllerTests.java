@@ -48,6 +48,9 @@ class TourPageControllerTests {
 	private MockMvcTester mvc;
 
 	@MockitoBean
+	private TourCatalogue catalogue;
+
+	@MockitoBean
 	private TourService tours;
 
 	@MockitoBean
@@ -55,19 +58,19 @@ class TourPageControllerTests {
 
 	@Test
 	void theHomePageSearchesWithTheFormsFiltersAndFormatsForTheReader() {
-		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 6, 1, 1));
+		given(this.catalogue.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 6, 1, 1));
 
 		assertThat(this.mvc.get().uri("/?q=walk&region=Portugal&from=2030-01-01&minPrice=10")).hasStatusOk()
 			.bodyText()
 			.contains("Lisbon Walk", "€1,234.50 per person", "Next departure: May 1, 2030", "1 tour", "value=\"walk\"");
-		then(this.tours).should()
+		then(this.catalogue).should()
 			.search(eq(new TourSearch("walk", "Portugal", LocalDate.of(2030, 1, 1), null, new BigDecimal("10"), null)),
 					any());
 	}
 
 	@Test
 	void koreanReadersGetKoreanTextAndKoreanDates() {
-		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 6, 1, 1));
+		given(this.catalogue.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 6, 1, 1));
 
 		assertThat(this.mvc.get().uri("/").header("Accept-Language", "ko-KR,ko;q=0.9")).hasStatusOk()
 			.bodyText()
@@ -76,7 +79,7 @@ class TourPageControllerTests {
 
 	@Test
 	void theSwitcherChoiceIsRememberedInACookie() {
-		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(), 0, 6, 0, 0));
+		given(this.catalogue.search(any(), any())).willReturn(new PageResponse<>(List.of(), 0, 6, 0, 0));
 
 		assertThat(this.mvc.get().uri("/?lang=ko").header("Accept-Language", "en")).hasStatusOk()
 			.cookies()
@@ -89,7 +92,7 @@ class TourPageControllerTests {
 
 	@Test
 	void aLanguageTheSiteIsNotWrittenInEndsInEnglish() {
-		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(), 0, 6, 0, 0));
+		given(this.catalogue.search(any(), any())).willReturn(new PageResponse<>(List.of(), 0, 6, 0, 0));
 
 		assertThat(this.mvc.get().uri("/?lang=fr")).hasStatusOk()
 			.hasHeader("Content-Language", "en")
@@ -105,7 +108,7 @@ class TourPageControllerTests {
 
 	@Test
 	void theScriptGetsOnlyTheResultsFragment() {
-		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 6, 1, 1));
+		given(this.catalogue.search(any(), any())).willReturn(new PageResponse<>(List.of(TOUR), 0, 6, 1, 1));
 
 		assertThat(this.mvc.get().uri("/?q=lis").header("X-Requested-With", "fetch")).hasStatusOk()
 			.bodyText()
@@ -118,12 +121,12 @@ class TourPageControllerTests {
 		assertThat(this.mvc.get().uri("/?minPrice=cheap")).hasStatusOk()
 			.bodyText()
 			.contains("role=\"alert\"", "Not a valid value.");
-		then(this.tours).shouldHaveNoInteractions();
+		then(this.catalogue).shouldHaveNoInteractions();
 	}
 
 	@Test
 	void anInvertedRangeIsExplainedOnThePage() {
-		willThrow(InvalidRangeException.of("from", "to")).given(this.tours).search(any(), any());
+		willThrow(InvalidRangeException.of("from", "to")).given(this.catalogue).search(any(), any());
 
 		assertThat(this.mvc.get().uri("/?from=2030-05-01&to=2030-01-01")).hasStatusOk()
 			.bodyText()
@@ -162,7 +165,7 @@ class TourPageControllerTests {
 
 	@Test
 	void pagesCarryAContentSecurityPolicyWithoutInlineScript() {
-		given(this.tours.search(any(), any())).willReturn(new PageResponse<>(List.of(), 0, 6, 0, 0));
+		given(this.catalogue.search(any(), any())).willReturn(new PageResponse<>(List.of(), 0, 6, 0, 0));
 
 		assertThat(this.mvc.get().uri("/")).hasStatusOk()
 			.headers()

@@ -3,6 +3,9 @@ package com.example.tourbooking.tour;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -12,22 +15,27 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.tourbooking.RepositoryTest;
 import com.example.tourbooking.TestData;
+import com.example.tourbooking.system.PageResponse;
+import com.example.tourbooking.tour.TourResponses.TourResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The catalogue queries and the seat counter on PostgreSQL.
+ * The catalogue's search and the seat counter on PostgreSQL.
  */
 @RepositoryTest
 @Import(SeatCounter.class)
 class TourRepositoryTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2029, 6, 1);
+
+	private static final Sort BY_TITLE = Sort.by("title").and(Sort.by("id"));
 
 	@Autowired
 	private TourRepository tours;
@@ -63,8 +71,7 @@ class TourRepositoryTests {
 
 		TourSearch search = new TourSearch("100%", null, null, null, null, null);
 
-		assertThat(this.tours.findAll(search.toSpecification(), PageRequest.of(0, 10)).getContent())
-			.extracting(Tour::getId)
+		assertThat(search(search, PageRequest.of(0, 10, BY_TITLE)).content()).extracting(TourResponse::id)
 			.containsExactly(plain.getId());
 	}
 
@@ -73,13 +80,40 @@ class TourRepositoryTests {
 		Tour early = tour("Early", "10.00");
 		Tour late = tour("Late", "10.00");
 		this.departures.save(new Departure(early.getId(), LocalDate.of(2030, 1, 10), 5));
-		this.departures.save(new Departure(late.getId(), LocalDate.of(2030, 6, 10), 5));
+		this.departures.saveAndFlush(new Departure(late.getId(), LocalDate.of(2030, 6, 10), 5));
 
 		TourSearch search = new TourSearch(null, null, LocalDate.of(2030, 6, 1), LocalDate.of(2030, 6, 30), null, null);
 
-		assertThat(this.tours.findAll(search.toSpecification(), PageRequest.of(0, 10)).getContent())
-			.extracting(Tour::getTitle)
+		assertThat(search(search, PageRequest.of(0, 10, BY_TITLE)).content()).extracting(TourResponse::title)
 			.containsExactly("Late");
+	}
+
+	@Test
+	void searchSortsByEveryPropertyTheApiOffersAndCountsBeyondThePage() {
+		for (int i = 0; i < 7; i++) {
+			Tour tour = tour("Tour " + (char) ('G' - i), (10 + (i * 37) % 11) + ".00");
+			this.departures.saveAndFlush(new Departure(tour.getId(), LocalDate.of(2030, 1, 1 + i), 5 + i));
+		}
+		TourSearch all = new TourSearch(null, null, null, null, null, null);
+		List<TourResponse> everything = search(all, PageRequest.of(0, 10, BY_TITLE)).content();
+		Map<String, Comparator<TourResponse>> orders = Map.of("id", Comparator.comparing(TourResponse::id), "title",
+				Comparator.comparing(TourResponse::title), "region", Comparator.comparing(TourResponse::region),
+				"pricePerPerson", Comparator.comparing(TourResponse::pricePerPerson), "createdAt",
+				Comparator.comparing(TourResponse::id));
+
+		orders.forEach((property, order) -> {
+			for (Sort.Direction direction : Sort.Direction.values()) {
+				Sort sort = Sort.by(direction, property).and(Sort.by("id"));
+				Comparator<TourResponse> expected = (direction.isAscending() ? order : order.reversed())
+					.thenComparing(TourResponse::id);
+				PageResponse<TourResponse> page = search(all, PageRequest.of(1, 3, sort));
+				assertThat(page.content()).as(sort.toString())
+					.containsExactlyElementsOf(everything.stream().sorted(expected).skip(3).limit(3).toList());
+				assertThat(page.totalElements()).isEqualTo(7);
+				assertThat(page.totalPages()).isEqualTo(3);
+			}
+		});
+		assertThat(everything).allSatisfy((tour) -> assertThat(tour.departures()).hasSize(1));
 	}
 
 	@Test
@@ -139,6 +173,10 @@ class TourRepositoryTests {
 			.param(departure.getId())
 			.query(Integer.class)
 			.single();
+	}
+
+	private PageResponse<TourResponse> search(TourSearch search, PageRequest page) {
+		return new TourCatalogue(JdbcClient.create(this.dataSource)).search(search, page);
 	}
 
 	private Tour tour(String title, String price) {
