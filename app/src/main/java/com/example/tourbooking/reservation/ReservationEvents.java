@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import com.example.tourbooking.reservation.ReservationApi.ReservationResponse;
 import com.example.tourbooking.system.BusinessEvents;
 import com.example.tourbooking.tour.TourBookings.BookingTerms;
 
@@ -17,14 +18,14 @@ class ReservationEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(ReservationEvents.class);
 
-	void confirmed(Reservation reservation, BookingTerms terms) {
+	void confirmed(ReservationResponse reservation, BookingTerms terms) {
 		log.info(
 				BusinessEvents.event("reservation-confirmed", "success", "reservation.id",
-						String.valueOf(reservation.getId()), "tour.id", String.valueOf(terms.tourId()), "tour.title",
+						String.valueOf(reservation.id()), "tour.id", String.valueOf(terms.tourId()), "tour.title",
 						terms.tourTitle(), "departure.id", String.valueOf(terms.departureId()), "reservation.headcount",
-						reservation.getHeadcount(), "reservation.total_price", reservation.getTotalPrice(),
+						reservation.headcount(), "reservation.total_price", reservation.totalPrice(),
 						"reservation.currency", ReservationApi.CURRENCY),
-				"Reservation {} confirmed: {} seats on departure {}", reservation.getId(), reservation.getHeadcount(),
+				"Reservation {} confirmed: {} seats on departure {}", reservation.id(), reservation.headcount(),
 				terms.departureId());
 	}
 

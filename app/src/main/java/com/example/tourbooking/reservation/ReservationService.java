@@ -41,6 +41,8 @@ class ReservationService {
 
 	private final ReservationRepository reservations;
 
+	private final NewReservations newReservations;
+
 	private final TourBookings tours;
 
 	private final ReservationEvents events;
@@ -51,9 +53,10 @@ class ReservationService {
 
 	private final Clock clock;
 
-	ReservationService(ReservationRepository reservations, TourBookings tours, ReservationEvents events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+	ReservationService(ReservationRepository reservations, NewReservations newReservations, TourBookings tours,
+			ReservationEvents events, PlatformTransactionManager transactionManager, Clock clock) {
 		this.reservations = reservations;
+		this.newReservations = newReservations;
 		this.tours = tours;
 		this.events = events;
 		this.writeTransaction = new TransactionTemplate(transactionManager);
@@ -129,11 +132,10 @@ class ReservationService {
 			// rollback.
 			throw TotalOutOfRangeException.over(MAX_TOTAL);
 		}
-		Reservation reservation = this.reservations.saveAndFlush(
-				new Reservation(customer.id(), terms.tourId(), terms.departureId(), terms.date(), headcount, totalPrice,
-						this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null));
+		ReservationResponse reservation = this.newReservations.insert(customer.id(), terms, headcount, totalPrice,
+				this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null);
 		this.events.confirmed(reservation, terms);
-		return new BookingResult(ReservationResponse.of(reservation), false);
+		return new BookingResult(reservation, false);
 	}
 
 	/**

@@ -1,18 +1,15 @@
 package com.example.tourbooking.tour;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.query.NativeQuery;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.example.tourbooking.tour.TourBookings.BookingTerms;
@@ -28,7 +25,9 @@ import com.example.tourbooking.tour.TourBookings.BookingTerms;
  * <p>
  * PostgreSQL says it with {@code UPDATE ... FROM ... RETURNING}; H2 (the embedded
  * default) has no {@code RETURNING} and reads the updated row from a data change delta
- * table instead. The statement is chosen once, from Hibernate's dialect.
+ * table instead. The statement is chosen once, from Hibernate's dialect, and sent with
+ * plain JDBC: it joins the caller's JPA transaction through the connection
+ * {@code JpaTransactionManager} binds for the data source.
  */
 @Component
 class SeatCounter {
@@ -48,12 +47,12 @@ class SeatCounter {
 			    and exists (select 1 from tours x where x.id = departures.tour_id and x.deleted_at is null)
 			) d join tours t on t.id = d.tour_id""";
 
-	private final EntityManager entityManager;
+	private final JdbcClient jdbc;
 
 	private final String takeSeats;
 
-	SeatCounter(EntityManager entityManager, EntityManagerFactory entityManagerFactory) {
-		this.entityManager = entityManager;
+	SeatCounter(JdbcClient jdbc, EntityManagerFactory entityManagerFactory) {
+		this.jdbc = jdbc;
 		this.takeSeats = statementFor(
 				entityManagerFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
 	}
@@ -65,22 +64,14 @@ class SeatCounter {
 	 * @return the terms the seats were taken on, or empty when nothing was taken
 	 */
 	Optional<BookingTerms> takeSeats(long departureId, int seats, LocalDate today) {
-		@SuppressWarnings("unchecked")
-		List<Object[]> rows = this.entityManager.createNativeQuery(this.takeSeats)
-			.setParameter("id", departureId)
-			.setParameter("seats", seats)
-			.setParameter("today", today)
-			.unwrap(NativeQuery.class)
-			.addScalar("tour_id", Long.class)
-			.addScalar("title", String.class)
-			.addScalar("departure_date", LocalDate.class)
-			.addScalar("capacity", Integer.class)
-			.addScalar("price_per_person", BigDecimal.class)
-			.getResultList();
-		return rows.stream()
-			.findFirst()
-			.map((row) -> new BookingTerms((Long) row[0], (String) row[1], departureId, (LocalDate) row[2],
-					(Integer) row[3], (BigDecimal) row[4]));
+		return this.jdbc.sql(this.takeSeats)
+			.param("id", departureId)
+			.param("seats", seats)
+			.param("today", today)
+			.query((rs, row) -> new BookingTerms(rs.getLong("tour_id"), rs.getString("title"), departureId,
+					rs.getObject("departure_date", LocalDate.class), rs.getInt("capacity"),
+					rs.getBigDecimal("price_per_person")))
+			.optional();
 	}
 
 	static String statementFor(Dialect dialect) {
