@@ -1,10 +1,12 @@
 package com.example.tourbooking;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,18 @@ class EmbeddedDefaultTests {
 	void readinessTurnsUpOnlyAfterTheDemoDataIsSeeded() {
 		assertThat(this.seedingAtReadiness.usersAndTours.get()).as("users and tours when readiness turned UP")
 			.isEqualTo(new long[] { 3, 12 });
+	}
+
+	@Test
+	void searchesGiveTheirConnectionsBack() throws SQLException {
+		Api api = new Api(this.port);
+		int searches = 3 * this.dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+
+		for (int i = 0; i < searches; i++) {
+			Api.Response found = api.get("/api/tours?q=the", null);
+			assertThat(found.status()).as("search %d of %d: %s", i + 1, searches, found.body()).isEqualTo(200);
+			assertThat(found.json().path("content").get(0).path("departures").size()).isEqualTo(3);
+		}
 	}
 
 	@Test

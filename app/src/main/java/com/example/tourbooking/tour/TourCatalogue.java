@@ -86,6 +86,7 @@ class TourCatalogue {
 			.query((rs, row) -> Map.entry(rs.getLong("tour_id"),
 					new DepartureResponse(rs.getLong("id"), rs.getObject("departure_date", LocalDate.class),
 							rs.getInt("capacity"), rs.getInt("seats_left"))))
+			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey,
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
