@@ -293,7 +293,7 @@ check_cds() {
 	# The registry speaks TLS with the test's CA: pull as start_container does, then run the local copy.
 	podman pull --quiet --cert-dir "${REGISTRY_CERT_DIR}" "${IMAGE_REF}" >/dev/null ||
 		fatal "podman pulls ${IMAGE_REF} over TLS with the helper's credentials"
-	# spring.context.exit is read as a system property (as in image/cds.sh's training run).
+	# spring.context.exit is read as a system property: the context refresh, then exit (no port needed).
 	timeout $((READY_TIMEOUT * 2)) podman run --rm --network none --read-only --tmpfs /tmp:rw,mode=1777 \
 		--memory "${MEMORY_LIMIT_MIB}m" -e LOG_FORMAT=text \
 		-e JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info -Xlog:cds=info -Dspring.context.exit=onRefresh" \
