@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
@@ -34,9 +35,14 @@ class TourCatalogue {
 
 	private static final BigDecimal MAX_SEARCH_PRICE = new BigDecimal(TourRequests.MAX_PRICE);
 
-	/** The sortable properties (TourController's) and their columns. */
+	/** The properties a search may be sorted by, and their columns. */
 	private static final Map<String, String> COLUMNS = Map.of("id", "t.id", "title", "t.title", "region", "t.region",
 			"pricePerPerson", "t.price_per_person", "createdAt", "t.created_at");
+
+	/**
+	 * What the API accepts in {@code sort}: exactly the properties that have a column.
+	 */
+	static final Set<String> SORTABLE = COLUMNS.keySet();
 
 	private final JdbcClient jdbc;
 

@@ -3,7 +3,6 @@ package com.example.tourbooking.tour;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -45,8 +44,6 @@ import com.example.tourbooking.user.CurrentUser;
 @RequestMapping("/api/tours")
 class TourController {
 
-	private static final Set<String> SORTABLE = Set.of("id", "title", "region", "pricePerPerson", "createdAt");
-
 	private final TourCatalogue catalogue;
 
 	private final TourService tours;
@@ -68,7 +65,7 @@ class TourController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String sort) {
 		return this.catalogue.search(new TourSearch(q, region, from, to, minPrice, maxPrice),
-				PageRequests.of(page, size, sort, SORTABLE, Sort.by("title").and(Sort.by("id"))));
+				PageRequests.of(page, size, sort, TourCatalogue.SORTABLE, Sort.by("title").and(Sort.by("id"))));
 	}
 
 	@GetMapping("/{id}")
