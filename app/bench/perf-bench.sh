@@ -12,7 +12,7 @@ Usage: app/bench/perf-bench.sh [--short] [--rounds N] [--duration SECONDS] [--wa
                                [--clients N] [--no-startup] [--max-minutes N] [--enforce]
 
 Builds the jar if it is missing or older than the sources; installs postgresql, wrk, jq, curl
-with apt-get if missing (root); starts its own PostgreSQL cluster (app/target/perf-bench/pg,
+with apt-get if missing (root); starts its own PostgreSQL cluster (in the run's /tmp/perf-bench.* directory,
 127.0.0.1:21010, scram passwords) and two instances of the service (-Xmx512m):
   booking  profile postgres on 127.0.0.1:21020   search  embedded default (H2) on 127.0.0.1:21030
 After a warm-up (the JIT needs minutes here), each round measures, in alternating order:
@@ -72,13 +72,14 @@ done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BENCH_DIR="${ROOT}/app/bench"
 JAR="${ROOT}/app/target/tour-booking.jar"
-STATE="${ROOT}/app/target/perf-bench"
 PG_PORT=21010
 BOOKING_PORT=21020
 SEARCH_PORT=21030
 STARTUP_PORT=21040
 REGISTRY_ADDR_BENCH=127.0.0.1:21100
-PG_DATA="${STATE}/pg"
+# In the run's own directory (set in main): the postgres user must reach it, and a clone may sit
+# below a directory only root can enter (mktemp -d, a home directory).
+PG_DATA=""
 READY_TIMEOUT="${READY_TIMEOUT:-600}"
 WORK=""
 PIDS=()
@@ -332,16 +333,22 @@ warm_up() {
 main() {
 	ensure_tools
 	ensure_jar
-	mkdir -p "${STATE}"
 	WORK="$(mktemp -d /tmp/perf-bench.XXXXXX)"
-	# PostgreSQL runs as its own user and needs to reach its socket directory in here.
+	# PostgreSQL runs as its own user and needs to reach its data and socket directories in here.
 	chmod 711 "${WORK}"
+	PG_DATA="${WORK}/pgdata"
 	trap cleanup EXIT
 	# A copy: a build running meanwhile may rewrite app/target.
 	cp "${JAR}" "${WORK}/tour-booking.jar"
 	trap 'exit 130' INT TERM
-	# Bounded in time whatever happens.
-	(sleep $((MAX_MINUTES * 60)) && echo "perf-bench: stopping after ${MAX_MINUTES} min (--max-minutes)" >&2 && kill -TERM $$) 2>/dev/null &
+	# Bounded in time whatever happens; cleanup's TERM also ends the sleep (else it outlives the run
+	# and holds the caller's output pipe open for the rest of --max-minutes).
+	(
+		trap 'kill "${sleeper}" 2>/dev/null; exit 0' TERM
+		sleep $((MAX_MINUTES * 60)) &
+		sleeper=$!
+		wait "${sleeper}" && echo "perf-bench: stopping after ${MAX_MINUTES} min (--max-minutes)" >&2 && kill -TERM $$
+	) 2>/dev/null &
 	PIDS+=("$!")
 	log "machine: $(nproc) cores, load $(load) at the start; ${ROUNDS} rounds of ${DURATION} s, ${CLIENTS} clients"
 	start_postgres
