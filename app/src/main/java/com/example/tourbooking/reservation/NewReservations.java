@@ -15,10 +15,9 @@ import com.example.tourbooking.tour.TourBookings.BookingTerms;
 
 /**
  * Stores a confirmed booking's reservation with one {@code INSERT}, in the booking's
- * transaction (plain JDBC joins it through the connection {@code JpaTransactionManager}
- * binds for the data source). A booking never reads the reservation back, so it needs no
- * managed entity: through JPA, persisting and flushing it was the largest part of
- * Hibernate's share of a booking's CPU (JFR, issue 15).
+ * transaction. A booking never reads the reservation back, so it needs no managed entity:
+ * through JPA, persisting and flushing it was the largest part of Hibernate's share of a
+ * booking's CPU (JFR, issue 15).
  */
 @Component
 class NewReservations {

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +35,15 @@ import com.example.tourbooking.user.CurrentUser;
  * with a conditional update that also returns the booking terms (the database refuses to
  * oversell), then store the reservation. An {@code Idempotency-Key} makes retries return
  * the first outcome.
+ *
+ * <p>
+ * Both statements are plain JDBC, so the booking's transaction is a plain JDBC one too
+ * (issue 15: opening, flushing and closing a Hibernate session for it was most of what
+ * Hibernate still cost a booking). Nothing JPA may run inside it: spring-orm's
+ * {@code JpaTransactionManager} would not join it ({@code isExistingTransaction} looks
+ * for its own {@code EntityManagerHolder}) and would bind a second connection for the
+ * same data source. So why a booking was refused is asked after its transaction, and
+ * reads and cancellations stay on the application's JPA transaction manager.
  */
 @Service
 class ReservationService {
@@ -47,6 +59,8 @@ class ReservationService {
 
 	private final ReservationEvents events;
 
+	private final TransactionTemplate bookingTransaction;
+
 	private final TransactionTemplate writeTransaction;
 
 	private final TransactionTemplate readTransaction;
@@ -54,11 +68,16 @@ class ReservationService {
 	private final Clock clock;
 
 	ReservationService(ReservationRepository reservations, NewReservations newReservations, TourBookings tours,
-			ReservationEvents events, PlatformTransactionManager transactionManager, Clock clock) {
+			ReservationEvents events, PlatformTransactionManager transactionManager, DataSource dataSource,
+			Clock clock) {
 		this.reservations = reservations;
 		this.newReservations = newReservations;
 		this.tours = tours;
 		this.events = events;
+		// Not a bean: a second TransactionManager bean would make Spring Boot back off
+		// from the JPA one every repository uses. JdbcTransactionManager (not its parent)
+		// turns a failed commit into a DataAccessException, as the statements' failures.
+		this.bookingTransaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 		this.writeTransaction = new TransactionTemplate(transactionManager);
 		this.readTransaction = new TransactionTemplate(transactionManager);
 		this.readTransaction.setReadOnly(true);
@@ -70,14 +89,19 @@ class ReservationService {
 		if (replay.isPresent()) {
 			return replay.get();
 		}
+		Optional<Booked> booked;
 		try {
-			return this.writeTransaction.execute((status) -> bookOnce(request, idempotencyKey, customer));
+			booked = this.bookingTransaction.execute((status) -> bookOnce(request, idempotencyKey, customer));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent retry with the same key committed first: answer with its
 			// outcome.
 			return replay(request, idempotencyKey, customer).orElseThrow(() -> ex);
 		}
+		Booked confirmed = booked.orElseThrow(() -> refusal(request.departureId(), request.headcount()));
+		// Logged once committed: a failed commit confirms nothing.
+		this.events.confirmed(confirmed.reservation(), confirmed.terms());
+		return new BookingResult(confirmed.reservation(), false);
 	}
 
 	ReservationResponse find(long id, CurrentUser caller) {
@@ -122,10 +146,17 @@ class ReservationService {
 		});
 	}
 
-	private BookingResult bookOnce(BookReservationRequest request, String idempotencyKey, CurrentUser customer) {
+	/**
+	 * The booking's transaction: empty when the seats could not be taken (nothing was
+	 * written).
+	 */
+	private Optional<Booked> bookOnce(BookReservationRequest request, String idempotencyKey, CurrentUser customer) {
 		int headcount = request.headcount();
-		BookingTerms terms = this.tours.takeSeats(request.departureId(), headcount, today())
-			.orElseThrow(() -> refusal(request.departureId(), headcount));
+		Optional<BookingTerms> taken = this.tours.takeSeats(request.departureId(), headcount, today());
+		if (taken.isEmpty()) {
+			return Optional.empty();
+		}
+		BookingTerms terms = taken.get();
 		BigDecimal totalPrice = terms.priceFor(headcount);
 		if (totalPrice.compareTo(MAX_TOTAL) > 0) {
 			// Thrown inside the transaction: the seats just taken are given back by the
@@ -134,13 +165,12 @@ class ReservationService {
 		}
 		ReservationResponse reservation = this.newReservations.insert(customer.id(), terms, headcount, totalPrice,
 				this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null);
-		this.events.confirmed(reservation, terms);
-		return new BookingResult(reservation, false);
+		return Optional.of(new Booked(reservation, terms));
 	}
 
 	/**
-	 * Why no seats were taken, asked only after the update refused: the happy path reads
-	 * nothing before it.
+	 * Why no seats were taken, asked only after the update refused and its transaction
+	 * ended: the happy path reads nothing before it.
 	 */
 	private RuntimeException refusal(long departureId, int headcount) {
 		BookingTerms terms = this.tours.termsOf(departureId);
@@ -185,6 +215,9 @@ class ReservationService {
 
 	private LocalDate today() {
 		return LocalDate.now(this.clock);
+	}
+
+	private record Booked(ReservationResponse reservation, BookingTerms terms) {
 	}
 
 }

@@ -1,7 +1,7 @@
 package com.example.tourbooking.system;
 
 /**
- * A request parameter that passed type conversion but is still out of range.
+ * A request parameter or header that passed type conversion but is still out of range.
  */
 public final class InvalidParameterException extends ApiException {
 
@@ -13,6 +13,10 @@ public final class InvalidParameterException extends ApiException {
 
 	public static InvalidParameterException of(String parameter, String rule) {
 		return new InvalidParameterException("Parameter '" + parameter + "' " + rule + ".");
+	}
+
+	public static InvalidParameterException header(String header, String rule) {
+		return new InvalidParameterException("Header '" + header + "' " + rule + ".");
 	}
 
 }

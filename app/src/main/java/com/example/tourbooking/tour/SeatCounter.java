@@ -26,8 +26,8 @@ import com.example.tourbooking.tour.TourBookings.BookingTerms;
  * PostgreSQL says it with {@code UPDATE ... FROM ... RETURNING}; H2 (the embedded
  * default) has no {@code RETURNING} and reads the updated row from a data change delta
  * table instead. The statement is chosen once, from Hibernate's dialect, and sent with
- * plain JDBC: it joins the caller's JPA transaction through the connection
- * {@code JpaTransactionManager} binds for the data source.
+ * plain JDBC: it joins the caller's transaction through the connection its transaction
+ * manager binds for the data source (spring-jdbc {@code DataSourceUtils}).
  */
 @Component
 class SeatCounter {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 import com.example.tourbooking.tour.TourExceptions.NotTourGuideException;
 import com.example.tourbooking.tour.TourExceptions.TourNotFoundException;
@@ -49,12 +51,17 @@ public class TourBookings {
 
 	/**
 	 * Takes seats on a bookable departure (not in the past, of a tour not deleted) if
-	 * enough are left, atomically in the database, in one statement.
+	 * enough are left, atomically in the database, in one statement. Must run in the
+	 * caller's transaction: the booking's plain JDBC one, which the JPA transaction
+	 * manager of this class cannot see, so it only lets it through ({@code SUPPORTS}) and
+	 * the check is made here.
 	 * @return the terms the seats were taken on; empty when nothing was taken (ask
 	 * {@link #termsOf} why)
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<BookingTerms> takeSeats(long departureId, int seats, LocalDate today) {
+		Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+				"Seats are taken in the booking's transaction, with its reservation");
 		return this.seats.takeSeats(departureId, seats, today);
 	}
 
