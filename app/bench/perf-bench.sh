@@ -13,7 +13,8 @@ Usage: app/bench/perf-bench.sh [--short] [--rounds N] [--duration SECONDS] [--wa
 
 Builds the jar if it is missing or older than the sources; installs postgresql, wrk, jq, curl
 with apt-get if missing (root); starts its own PostgreSQL cluster (in the run's /tmp/perf-bench.* directory,
-127.0.0.1:21010, scram passwords) and two instances of the service (-Xmx512m):
+127.0.0.1:21010, scram passwords) and two instances of the service with the JVM of a production pod
+(the image's flags in a 768Mi pod: a 460 MiB heap and the serial collector):
   booking  profile postgres on 127.0.0.1:21020   search  embedded default (H2) on 127.0.0.1:21030
 After a warm-up (the JIT needs minutes here), each round measures, in alternating order:
   booking  wrk POST /api/reservations (1 seat, N clients, one user and token per client)
@@ -161,13 +162,21 @@ start_postgres() {
 
 sql() { psql -qAtX -v ON_ERROR_STOP=1 -d tourbooking -c "$1"; }
 
-# start_service NAME PORT [ENV...]: the jar with -Xmx512m, JSON logs to a file, loopback only.
+# The JVM as it runs in a production pod: the image's -XX:MaxRAMPercentage=60 (app/pom.xml) under
+# the pod's 768Mi memory limit (k8s/base/deployment.yaml). In the pod that limit is the JVM's
+# physical memory, below HotSpot's 1792 MB for a "server class machine" (os.cpp,
+# is_server_class_machine), so it picks the serial collector (checked: the image under podman
+# --memory 768m prints UseSerialGC = true, MaxHeapSize = 462 MiB). A plain JVM on this host would
+# size itself for the host and take G1. MaxRAM gives the heap; the collector must be named.
+SERVICE_JVM=(-XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+
+# start_service NAME PORT [ENV...]: the jar with the pod's JVM, JSON logs to a file, loopback only.
 start_service() {
 	local name="$1" port="$2"
 	shift 2
 	env SERVER_PORT="${port}" MANAGEMENT_SERVER_PORT="$((port + 1))" SERVER_ADDRESS=127.0.0.1 \
 		MANAGEMENT_SERVER_ADDRESS=127.0.0.1 LOG_FORMAT=json "$@" \
-		java -Xmx512m -jar "${WORK}/tour-booking.jar" >"${WORK}/${name}.log" 2>&1 &
+		java "${SERVICE_JVM[@]}" -jar "${WORK}/tour-booking.jar" >"${WORK}/${name}.log" 2>&1 &
 	PIDS+=("$!")
 }
 
