@@ -168,6 +168,7 @@ sql() { psql -qAtX -v ON_ERROR_STOP=1 -d tourbooking -c "$1"; }
 # is_server_class_machine), so it picks the serial collector (checked: the image under podman
 # --memory 768m prints UseSerialGC = true, MaxHeapSize = 462 MiB). A plain JVM on this host would
 # size itself for the host and take G1. MaxRAM gives the heap; the collector must be named.
+declare -A SERVICE_PIDS=()
 SERVICE_JVM=(-XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
 
 # start_service NAME PORT [ENV...]: the jar with the pod's JVM, JSON logs to a file, loopback only.
@@ -178,11 +179,16 @@ start_service() {
 		MANAGEMENT_SERVER_ADDRESS=127.0.0.1 LOG_FORMAT=json "$@" \
 		java "${SERVICE_JVM[@]}" -jar "${WORK}/tour-booking.jar" >"${WORK}/${name}.log" 2>&1 &
 	PIDS+=("$!")
+	SERVICE_PIDS["${name}"]="$!"
 }
 
 wait_ready() {
 	local name="$1" port="$2" started=${SECONDS}
 	while ((SECONDS - started < READY_TIMEOUT)); do
+		if ! kill -0 "${SERVICE_PIDS[${name}]}" 2>/dev/null; then
+			tail -n 20 "${WORK}/${name}.log" >&2
+			die "${name} exited before it was ready (its log above, all of it in ${WORK}/${name}.log)"
+		fi
 		if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${port}/readyz")" == 200 ]]; then
 			log "${name} ready in $((SECONDS - started)) s"
 			return 0
