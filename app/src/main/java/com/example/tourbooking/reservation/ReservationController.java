@@ -64,7 +64,8 @@ class ReservationController {
 					required = false) @Parameter(schema = @Schema(pattern = KEY_FORMAT)) String idempotencyKey,
 			@AuthenticationPrincipal Jwt caller) {
 		if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-			throw InvalidParameterException.header(IDEMPOTENCY_KEY, "must be 1 to 100 letters, digits or _-:.");
+			throw InvalidParameterException.header(IDEMPOTENCY_KEY,
+					"may hold only letters, digits and _-:. (1 to 100 of them)");
 		}
 		BookingResult result = this.reservations.book(request, idempotencyKey, CurrentUser.of(caller));
 		ReservationResponse reservation = result.reservation();
