@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -47,16 +46,6 @@ class LogFieldContractTests {
 
 	@LocalServerPort
 	private int port;
-
-	/**
-	 * Logback consults its turbo filters on every level check of every logger, enabled or
-	 * not: Micrometer's logback.events counter was one, 3 % of a booking's CPU (issue
-	 * 15).
-	 */
-	@Test
-	void noTurboFilterStandsInFrontOfEveryLevelCheck() {
-		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
-	}
 
 	@Test
 	void requestBusinessAndErrorEventsFollowTheContractAndLeakNoSecret(CapturedOutput output) throws IOException {
