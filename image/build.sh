@@ -152,6 +152,8 @@ main() {
 		"-Dimage.buildNumber=${BUILD_NUMBER:-unknown}"
 		"-Dimage.source=${source}"
 		"-Dproject.build.outputTimestamp=${epoch}"
+		# Spring AOT's generated code (app/pom.xml): used by the image with its CDS archive.
+		-Dspring-boot.aot.skip=false
 	)
 	[[ -n "${BUILD_NUMBER:-}" ]] && args+=("-Djib.to.tags=${tag}-${BUILD_NUMBER}")
 	# registry_insecure dies for a non-loopback registry; both must be loopback for plain HTTP.

@@ -52,7 +52,10 @@ Usage: image/cds.sh [--push] [--help]
    the first requests are in the list, not only those of the context refresh.
 4. Static dump in the image (-Xshare:dump) to /app/cds/app.jsa with that class path.
 5. image/build.sh again with the archive, the jar and the class path file as an extra layer and
-   the JVM flags -XX:SharedArchiveFile=/app/cds/app.jsa -cp @/app/cds/classpath.
+   the JVM flags -XX:SharedArchiveFile=/app/cds/app.jsa -Dspring.aot.enabled=true
+   -cp @/app/cds/classpath.
+The training run (3) already runs with -Dspring.aot.enabled=true, so the archive holds the
+classes Spring AOT's generated code loads (app/pom.xml, process-aot).
 
 The archive and the jar are kept in app/target/cds/layer, keyed by the plain image's id:
 rebuilding the same inputs reuses them, so the final digest is reproducible. The JVM checks the
@@ -94,17 +97,17 @@ app_jar() {
 	rm -rf "${from}" "${tree}"
 }
 
-# train IMAGE: the image's own entrypoint (tini, the JVM flags, the image's environment: JSON
+# train IMAGE: the image's own entrypoint (tini, the JVM flags with Spring AOT on, the image's environment: JSON
 # logs at INFO as deployed) with the class path of app/cds and -XX:DumpLoadedClassList; it serves
 # on a loopback port until /readyz answers 200 (after the ApplicationRunners: demo data, BCrypt),
 # answers a few requests, then stops with SIGTERM (the list is written as classes load).
 train() {
 	local image="$1" entrypoint port deadline status path
 	entrypoint="$(podman image inspect -f '{{json .Config.Entrypoint}}' "${image}")"
-	entrypoint="$(jq -c '(index("java")) as $java | if $java == null or (index("@/app/jib-classpath-file") == null) then empty
-		else map(if . == "@/app/jib-classpath-file" then "@/app/cds/classpath" else . end)
+	entrypoint="$(jq -c '(index("java")) as $java | if $java == null or (index("@/app/jib-classpath-file") == null) or (index("-Dspring.aot.enabled=false") == null) then empty
+		else map(if . == "@/app/jib-classpath-file" then "@/app/cds/classpath" elif . == "-Dspring.aot.enabled=false" then "-Dspring.aot.enabled=true" else . end)
 		| .[:$java + 1] + ["-XX:DumpLoadedClassList=/app/cds/loaded.classlist"] + .[$java + 1:] end' <<<"${entrypoint}")"
-	[[ -n "${entrypoint}" ]] || die "the plain image's entrypoint has no java ... -cp @/app/jib-classpath-file (app/pom.xml <entrypoint>)"
+	[[ -n "${entrypoint}" ]] || die "the plain image's entrypoint has no java ... -Dspring.aot.enabled=false -cp @/app/jib-classpath-file (app/pom.xml <entrypoint>)"
 	TRAIN_CONTAINER="tour-booking-cds-train-$$"
 	podman run -d --quiet --name "${TRAIN_CONTAINER}" --read-only --tmpfs /tmp:rw,mode=1777,size=64m --memory 1g \
 		-p 127.0.0.1::8080 -v "${LAYER_DIR}/app/cds:/app/cds:rw" --entrypoint "${entrypoint}" "${image}" >/dev/null ||
@@ -212,7 +215,7 @@ main() {
 	fi
 
 	log "== CDS 4/4: final image with the archive"
-	IMAGE_MAVEN_ARGS="${IMAGE_MAVEN_ARGS:-} -Djib.extraDirectories.paths=${LAYER_DIR} -Dimage.cds.flag=-XX:SharedArchiveFile=/app/cds/app.jsa -Dimage.classpath=@/app/cds/classpath" \
+	IMAGE_MAVEN_ARGS="${IMAGE_MAVEN_ARGS:-} -Djib.extraDirectories.paths=${LAYER_DIR} -Dimage.cds.flag=-XX:SharedArchiveFile=/app/cds/app.jsa -Dimage.aot.flag=-Dspring.aot.enabled=true -Dimage.classpath=@/app/cds/classpath" \
 		"${IMAGE_DIR}/build.sh" "$@" || die "the final image did not build (see above)"
 }
 

@@ -282,6 +282,7 @@ check_image_config() {
 	check "JVM flag: heap as a percentage of the memory limit" has_line "${entrypoint}" -XX:MaxRAMPercentage=60
 	check "JVM flag: exit on OutOfMemoryError" has_line "${entrypoint}" -XX:+ExitOnOutOfMemoryError
 	check "JVM flag: the AppCDS archive" has_line "${entrypoint}" -XX:SharedArchiveFile=/app/cds/app.jsa
+	check "JVM flag: Spring AOT's generated code" has_line "${entrypoint}" -Dspring.aot.enabled=true
 }
 
 # The JVM must accept the image's AppCDS archive: -Xshare:on turns a rejected archive (another
@@ -378,6 +379,9 @@ check_api() {
 		-d "{\"departureId\":${departure:-0},\"headcount\":1}" "${api}/api/reservations")"
 	check "booking one seat answers 201 CONFIRMED (got ${status})" \
 		answered 201 "${status}" '.status == "CONFIRMED"'
+	status="$(http_status "${api}/v3/api-docs")"
+	check "the embedded default publishes the API description (got ${status})" \
+		answered 200 "${status}" '.openapi != null'
 }
 
 check_logs() {
@@ -396,6 +400,37 @@ check_logs() {
 	check "log events carry the image digest and the commit" \
 		jq -e -s --arg d "${DIGEST}" --arg c "$(git -C "${REPO_ROOT}" rev-parse HEAD)" \
 		'any(.["container.image.digest"] == $d and .["git.commit"] == $c)' "${WORK}/events.json"
+	check "the service started AOT-processed (Spring AOT's code in use)" \
+		jq -e -s 'any(.message | startswith("Starting AOT-processed "))' "${WORK}/events.json"
+}
+
+# Spring AOT decided the bean conditions at build time with the embedded default's settings
+# (demo data, the API description and Swagger UI, the info endpoint all on). What staging and
+# production switch off at run time (application-postgres.yml) must still be off in the image:
+# the embedded default started again with those switches as the postgres profile sets them.
+check_run_time_switches() {
+	log "== run-time switches under Spring AOT (postgres profile's exposure, no demo data)"
+	podman rm -f -t 0 "${CONTAINER}" >/dev/null 2>&1 || true
+	local started=${SECONDS} api="http://127.0.0.1:${API_PORT}" status path took
+	podman run -d --quiet --name "${CONTAINER}" --read-only --tmpfs /tmp:rw,mode=1777,size=64m \
+		--memory "${MEMORY_LIMIT_MIB}m" -p "127.0.0.1:${API_PORT}:8080" -p "127.0.0.1:${MGMT_PORT}:8081" \
+		-e TOURS_DEMO_DATA_ENABLED=false -e SPRINGDOC_API_DOCS_ENABLED=false -e SPRINGDOC_SWAGGER_UI_ENABLED=false \
+		-e MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,prometheus \
+		"${IMAGE_REF}" >/dev/null || fatal "podman runs the image with the switches off"
+	took="$(wait_ready "${started}")" || fatal "readiness is UP with the switches off within ${READY_TIMEOUT} s"
+	pass "readiness is UP with the switches off after ${took} s"
+	status="$(http_status "${api}/api/tours")"
+	check "no demo data with tours.demo-data.enabled=false (got ${status})" \
+		answered 200 "${status}" '.content == [] and .totalElements == 0'
+	for path in /v3/api-docs /v3/api-docs/swagger-config /swagger-ui.html /swagger-ui/index.html; do
+		status="$(http_status "${api}${path}")"
+		check "${path} is not published with springdoc switched off (got ${status})" \
+			answered 404 "${status}" '.type | endswith("/not-found")'
+	done
+	status="$(http_status "http://127.0.0.1:${MGMT_PORT}/actuator/info")"
+	check "the info endpoint is not exposed when the exposure leaves it out (got ${status})" test "${status}" = 401
+	status="$(http_status "http://127.0.0.1:${MGMT_PORT}/actuator/prometheus")"
+	check "prometheus stays exposed (got ${status})" test "${status}" = 200
 }
 
 # Sends the head of a sign-up request, stops the container while the request is in flight,
@@ -469,6 +504,7 @@ main() {
 	check_api
 	check_logs
 	check_graceful_stop
+	check_run_time_switches
 	log "container test took $((SECONDS - started)) s"
 	finish
 }

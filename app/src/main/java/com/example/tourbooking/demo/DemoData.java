@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,9 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Seeds three demo accounts (admin, guide, customer) and a dozen tours with future
  * departures into an empty database. Departure dates are relative to today, so the demo
  * never goes stale.
+ * <p>
+ * Always a bean, and {@code tours.demo-data.enabled} read when it runs: the image runs
+ * AOT-processed, where bean conditions were decided at build time with the embedded
+ * default's settings; a condition here would seed demo accounts into production's
+ * database.
  */
 @Component
-@ConditionalOnBooleanProperty("tours.demo-data.enabled")
 class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -65,7 +68,10 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+	private final DemoDataProperties properties;
+
+	DemoData(DemoDataProperties properties, JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
@@ -74,6 +80,9 @@ class DemoData implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		if (!this.properties.enabled()) {
+			return;
+		}
 		if (this.jdbc.sql("select count(*) from users").query(Long.class).single() > 0) {
 			log.info("Demo data skipped: the database already has users");
 			return;

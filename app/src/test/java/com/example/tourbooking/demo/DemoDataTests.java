@@ -33,7 +33,7 @@ class DemoDataTests {
 	@Test
 	void theStoredHashIsUsedAtTheDefaultCostOrBelow() {
 		for (int cost : new int[] { 4, 10 }) {
-			DemoData demo = new DemoData(null, encoder(cost), Clock.systemUTC());
+			DemoData demo = new DemoData(new DemoDataProperties(true), null, encoder(cost), Clock.systemUTC());
 			assertThat(demo.passwordHash("guide-pass")).isEqualTo(DemoData.HASHED_PASSWORDS.get("guide-pass"));
 		}
 	}
@@ -41,9 +41,16 @@ class DemoDataTests {
 	@Test
 	void aHigherCostHashesAfresh() {
 		PasswordEncoder encoder = encoder(11);
-		String hash = new DemoData(null, encoder, Clock.systemUTC()).passwordHash("customer-pass");
+		String hash = new DemoData(new DemoDataProperties(true), null, encoder, Clock.systemUTC())
+			.passwordHash("customer-pass");
 		assertThat(hash).startsWith("{bcrypt}$2a$11$").isNotEqualTo(DemoData.HASHED_PASSWORDS.get("customer-pass"));
 		assertThat(encoder.matches("customer-pass", hash)).isTrue();
+	}
+
+	/** Switched off at run time, as the AOT image needs: nothing is read or written. */
+	@Test
+	void switchedOffItTouchesNothing() {
+		new DemoData(new DemoDataProperties(false), null, encoder(10), Clock.systemUTC()).run(null);
 	}
 
 	/** As SecurityConfiguration#passwordEncoder builds it. */

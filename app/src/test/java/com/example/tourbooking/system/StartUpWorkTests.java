@@ -29,8 +29,18 @@ class StartUpWorkTests {
 			assertThat(
 					this.beans.getBeanDefinition(factory.substring(1)).getPropertyValues().get("queryEnhancerSelector"))
 				.as(factory)
-				.isEqualTo(RepositoryConfiguration.NoParserQueryEnhancers.class);
+				.isEqualTo(JpaRepositoriesConfiguration.NoParserQueryEnhancers.class);
 		}
+	}
+
+	/**
+	 * Spring AOT writes the registrations in this order (of the interfaces' qualified
+	 * names): the same on every build.
+	 */
+	@Test
+	void repositoriesAreRegisteredInNameOrder() {
+		assertThat(this.beans.getBeanNamesForType(JpaRepositoryFactoryBean.class))
+			.containsExactly("&reservationRepository", "&departureRepository", "&tourRepository", "&userRepository");
 	}
 
 }
