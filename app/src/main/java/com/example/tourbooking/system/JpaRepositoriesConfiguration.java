@@ -92,7 +92,7 @@ public class JpaRepositoriesConfiguration {
 
 	}
 
-	private static final class InNameOrder extends JpaRepositoryConfigExtension {
+	static final class InNameOrder extends JpaRepositoryConfigExtension {
 
 		@Override
 		public <T extends RepositoryConfigurationSource> Collection<RepositoryConfiguration<T>> getRepositoryConfigurations(
