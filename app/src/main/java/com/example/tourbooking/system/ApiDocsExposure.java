@@ -3,6 +3,11 @@ package com.example.tourbooking.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -17,9 +22,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * profile) honoured when the service runs AOT-processed, as the image does. springdoc
  * reads them only in its auto-configuration's conditions, which AOT decides at build time
  * with the embedded default's settings (both on): the AOT image published the API
- * description and Swagger UI with both switches off (checked with podman). Switched off,
- * their paths answer 404 as a path without a handler does. Without AOT springdoc has no
- * beans then and this has nothing to hide.
+ * description and Swagger UI with both switches off (checked with podman). Switched off
+ * while springdoc's beans exist, their paths answer 404 as a path without a handler does.
+ * Without AOT a switch that is off leaves springdoc without beans, and nothing is added
+ * to the requests' handler chains.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsExposure implements WebMvcConfigurer {
@@ -28,22 +34,30 @@ class ApiDocsExposure implements WebMvcConfigurer {
 
 	static final String[] SWAGGER_UI = { "/swagger-ui.html", "/swagger-ui/**" };
 
-	private final boolean apiDocs;
+	private final boolean hideApiDocs;
 
-	private final boolean swaggerUi;
+	private final boolean hideSwaggerUi;
 
+	@Autowired
 	ApiDocsExposure(@Value("${springdoc.api-docs.enabled:true}") boolean apiDocs,
-			@Value("${springdoc.swagger-ui.enabled:true}") boolean swaggerUi) {
-		this.apiDocs = apiDocs;
-		this.swaggerUi = swaggerUi;
+			@Value("${springdoc.swagger-ui.enabled:true}") boolean swaggerUi,
+			ObjectProvider<SpringDocConfigProperties> apiDocsConfigured,
+			ObjectProvider<SwaggerUiConfigProperties> swaggerUiConfigured) {
+		this(!apiDocs && apiDocsConfigured.getIfAvailable() != null,
+				!swaggerUi && swaggerUiConfigured.getIfAvailable() != null);
+	}
+
+	ApiDocsExposure(boolean hideApiDocs, boolean hideSwaggerUi) {
+		this.hideApiDocs = hideApiDocs;
+		this.hideSwaggerUi = hideSwaggerUi;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		if (!this.apiDocs) {
+		if (this.hideApiDocs) {
 			registry.addInterceptor(new NotPublished()).addPathPatterns(API_DOCS);
 		}
-		if (!this.swaggerUi) {
+		if (this.hideSwaggerUi) {
 			registry.addInterceptor(new NotPublished()).addPathPatterns(SWAGGER_UI);
 		}
 	}
