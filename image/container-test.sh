@@ -402,6 +402,9 @@ check_logs() {
 		'any(.["container.image.digest"] == $d and .["git.commit"] == $c)' "${WORK}/events.json"
 	check "the service started AOT-processed (Spring AOT's code in use)" \
 		jq -e -s 'any(.message | startswith("Starting AOT-processed "))' "${WORK}/events.json"
+	# Spring AOT bakes a profile active at build time into the code; the image must not carry one.
+	check "no profile is active in the image unless the environment sets one" \
+		jq -e -s 'any(.message | startswith("No active profile set"))' "${WORK}/events.json"
 }
 
 # Spring AOT decided the bean conditions at build time with the embedded default's settings
