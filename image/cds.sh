@@ -215,8 +215,7 @@ main() {
 	fi
 
 	log "== CDS 4/4: final image with the archive"
-	# Spring AOT's code is in app/target/classes from step 1, the same sources: not generated twice.
-	IMAGE_MAVEN_ARGS="${IMAGE_MAVEN_ARGS:-} -Dspring-boot.aot.skip=true -Djib.extraDirectories.paths=${LAYER_DIR} -Dimage.cds.flag=-XX:SharedArchiveFile=/app/cds/app.jsa -Dimage.aot.flag=-Dspring.aot.enabled=true -Dimage.classpath=@/app/cds/classpath" \
+	IMAGE_MAVEN_ARGS="${IMAGE_MAVEN_ARGS:-} -Djib.extraDirectories.paths=${LAYER_DIR} -Dimage.cds.flag=-XX:SharedArchiveFile=/app/cds/app.jsa -Dimage.aot.flag=-Dspring.aot.enabled=true -Dimage.classpath=@/app/cds/classpath" \
 		"${IMAGE_DIR}/build.sh" "$@" || die "the final image did not build (see above)"
 }
 
