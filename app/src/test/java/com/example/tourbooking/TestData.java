@@ -1,5 +1,6 @@
 package com.example.tourbooking;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -45,6 +46,16 @@ public final class TestData {
 		this.jdbc.sql("update departures set departure_date = ? where id = ?").params(date, departureId).update();
 		this.jdbc.sql("update reservations set departure_date = ? where departure_id = ?")
 			.params(date, departureId)
+			.update();
+	}
+
+	/**
+	 * Sets a price the API would refuse (it caps prices far below what overflows a
+	 * total).
+	 */
+	public void setPrice(long tourId, String pricePerPerson) {
+		this.jdbc.sql("update tours set price_per_person = ? where id = ?")
+			.params(new BigDecimal(pricePerPerson), tourId)
 			.update();
 	}
 

@@ -31,19 +31,20 @@ import com.example.tourbooking.tour.TourBookings.BookingTerms;
 import com.example.tourbooking.user.CurrentUser;
 
 /**
- * Books and cancels seats. A booking is one transaction of two statements: take the seats
- * with a conditional update that also returns the booking terms (the database refuses to
- * oversell), then store the reservation. An {@code Idempotency-Key} makes retries return
- * the first outcome.
+ * Books and cancels seats. A booking takes the seats with a conditional update that also
+ * returns the booking terms (the database refuses to oversell) and stores the
+ * reservation, atomically: on PostgreSQL as one statement ({@link OneStatementBooking}),
+ * on the embedded H2 as two in one transaction. An {@code Idempotency-Key} makes retries
+ * return the first outcome.
  *
  * <p>
- * Both statements are plain JDBC, so the booking's transaction is a plain JDBC one too
+ * Both ways are plain JDBC, so the H2 booking's transaction is a plain JDBC one too
  * (issue 15: opening, flushing and closing a Hibernate session for it was most of what
  * Hibernate still cost a booking). Nothing JPA may run inside it: spring-orm's
  * {@code JpaTransactionManager} would not join it ({@code isExistingTransaction} looks
  * for its own {@code EntityManagerHolder}) and would bind a second connection for the
- * same data source. So why a booking was refused is asked after its transaction, and
- * reads and cancellations stay on the application's JPA transaction manager.
+ * same data source. So why a booking was refused is asked after it, and reads and
+ * cancellations stay on the application's JPA transaction manager.
  */
 @Service
 class ReservationService {
@@ -54,6 +55,8 @@ class ReservationService {
 	private final ReservationRepository reservations;
 
 	private final NewReservations newReservations;
+
+	private final OneStatementBooking oneStatement;
 
 	private final TourBookings tours;
 
@@ -67,11 +70,12 @@ class ReservationService {
 
 	private final Clock clock;
 
-	ReservationService(ReservationRepository reservations, NewReservations newReservations, TourBookings tours,
-			ReservationEvents events, PlatformTransactionManager transactionManager, DataSource dataSource,
-			Clock clock) {
+	ReservationService(ReservationRepository reservations, NewReservations newReservations,
+			OneStatementBooking oneStatement, TourBookings tours, ReservationEvents events,
+			PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock) {
 		this.reservations = reservations;
 		this.newReservations = newReservations;
+		this.oneStatement = oneStatement;
 		this.tours = tours;
 		this.events = events;
 		// Not a bean: a second TransactionManager bean would make Spring Boot back off
@@ -91,7 +95,7 @@ class ReservationService {
 		}
 		Optional<Booked> booked;
 		try {
-			booked = this.bookingTransaction.execute((status) -> bookOnce(request, idempotencyKey, customer));
+			booked = bookOnce(request, idempotencyKey, customer);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent retry with the same key committed first: answer with its
@@ -147,12 +151,22 @@ class ReservationService {
 	}
 
 	/**
-	 * The booking's transaction: empty when the seats could not be taken (nothing was
-	 * written).
+	 * Takes the seats and stores the reservation, committed when this returns: empty when
+	 * the seats could not be taken (nothing was written).
 	 */
 	private Optional<Booked> bookOnce(BookReservationRequest request, String idempotencyKey, CurrentUser customer) {
-		int headcount = request.headcount();
-		Optional<BookingTerms> taken = this.tours.takeSeats(request.departureId(), headcount, today());
+		String fingerprint = (idempotencyKey != null) ? request.fingerprint() : null;
+		if (this.oneStatement.available()) {
+			return this.oneStatement.book(customer.id(), request.departureId(), request.headcount(), MAX_TOTAL, today(),
+					this.clock.instant(), idempotencyKey, fingerprint);
+		}
+		return this.bookingTransaction.execute((status) -> bookInTransaction(request.departureId(), request.headcount(),
+				customer, idempotencyKey, fingerprint));
+	}
+
+	private Optional<Booked> bookInTransaction(long departureId, int headcount, CurrentUser customer,
+			String idempotencyKey, String fingerprint) {
+		Optional<BookingTerms> taken = this.tours.takeSeats(departureId, headcount, today());
 		if (taken.isEmpty()) {
 			return Optional.empty();
 		}
@@ -164,7 +178,7 @@ class ReservationService {
 			throw TotalOutOfRangeException.over(MAX_TOTAL);
 		}
 		ReservationResponse reservation = this.newReservations.insert(customer.id(), terms, headcount, totalPrice,
-				this.clock.instant(), idempotencyKey, (idempotencyKey != null) ? request.fingerprint() : null);
+				this.clock.instant(), idempotencyKey, fingerprint);
 		return Optional.of(new Booked(reservation, terms));
 	}
 
@@ -217,7 +231,8 @@ class ReservationService {
 		return LocalDate.now(this.clock);
 	}
 
-	private record Booked(ReservationResponse reservation, BookingTerms terms) {
+	/** A committed booking: the reservation and the terms its seats were taken on. */
+	record Booked(ReservationResponse reservation, BookingTerms terms) {
 	}
 
 }

@@ -51,7 +51,8 @@ public class TourBookings {
 
 	/**
 	 * Takes seats on a bookable departure (not in the past, of a tour not deleted) if
-	 * enough are left, atomically in the database, in one statement. Must run in the
+	 * enough are left, atomically in the database, in one statement, on the embedded
+	 * default (H2; PostgreSQL books in one statement with the insert). Must run in the
 	 * caller's transaction: the booking's plain JDBC one, which the JPA transaction
 	 * manager behind {@code @Transactional} cannot see (it would refuse
 	 * {@code MANDATORY}), so the check is made here, without a transaction interceptor

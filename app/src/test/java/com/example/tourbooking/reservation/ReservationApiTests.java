@@ -1,7 +1,16 @@
 package com.example.tourbooking.reservation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +89,71 @@ class ReservationApiTests extends ApiTestSupport {
 		assertThat(none.status()).isEqualTo(400);
 		assertThat(this.data.count("reservations")).isZero();
 		assertThat(this.data.seatsLeft(future)).isEqualTo(4);
+	}
+
+	@Test
+	void aTotalBeyondWhatTheDatabaseStoresTakesNoSeats() {
+		Api.Response tour = createTour(guide(), "Priceless", "10.00", 200, 1);
+		long departure = firstDeparture(tour);
+		// 101 x 99,999,999.99 exceeds reservations.total_price NUMERIC(12,2).
+		this.data.setPrice(tour.id(), "99999999.99");
+
+		Api.Response refused = book(customer(), departure, 101);
+		Api.Response fits = book(customer(), departure, 100);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.problemType()).isEqualTo(PROBLEMS + "amount-out-of-range");
+		assertThat(fits.status()).isEqualTo(201);
+		assertThat(fits.json().path("totalPrice").decimalValue()).isEqualByComparingTo("9999999999.00");
+		assertThat(this.data.seatsLeft(departure)).isEqualTo(100);
+		assertThat(this.data.count("reservations")).isEqualTo(1);
+	}
+
+	@Test
+	void aDeletedToursDeparturesCannotBeBooked() {
+		Caller guide = guide();
+		Api.Response tour = createTour(guide, "Withdrawn", "10.00", 5, 1);
+		long departure = firstDeparture(tour);
+		assertThat(this.api.delete("/api/tours/" + tour.id(), guide.token()).status()).isEqualTo(204);
+
+		Api.Response refused = book(customer(), departure, 1);
+
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(this.data.seatsLeft(departure)).isEqualTo(5);
+		assertThat(this.data.count("reservations")).isZero();
+	}
+
+	@Test
+	void retriesRacingWithOneKeyBookOnce() throws Exception {
+		long departure = firstDeparture(createTour(guide(), "Racing retries", "10.00", 50, 1));
+		Caller customer = customer();
+		Map<String, Object> body = Map.of("departureId", departure, "headcount", 2);
+		int racers = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Api.Response>> answers = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(racers);
+		try {
+			for (int i = 0; i < racers; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return this.api.post("/api/reservations", body, customer.token(),
+							Map.of("Idempotency-Key", "racing"));
+				}));
+			}
+			start.countDown();
+			Set<Long> ids = new HashSet<>();
+			for (Future<Api.Response> answer : answers) {
+				Api.Response response = answer.get(30, TimeUnit.SECONDS);
+				assertThat(response.status()).isEqualTo(201);
+				ids.add(response.id());
+			}
+			assertThat(ids).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.data.seatsLeft(departure)).isEqualTo(48);
+		assertThat(this.data.count("reservations")).isEqualTo(1);
 	}
 
 	@Test
