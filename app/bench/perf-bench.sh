@@ -34,9 +34,9 @@ seats_left = capacity - confirmed headcount on every departure (exit 1 if it fai
                      (app/target/jib-image.tar from image/cds.sh) is there
   --rounds N         interleaved rounds (default 5)       --duration S  seconds per case (20)
   --warmup S         warm-up seconds per service (240)    --clients N   concurrent clients (20)
-  --no-startup       skip the start-up comparison (needs root, podman and the CDS image; a
-                     missing one is built and checked by image/container-test.sh, registry on
-                     127.0.0.1:21100)
+  --no-startup       skip the start-up comparison (needs root, podman and the CDS image; when
+                     podman or the image is missing, image/container-test.sh installs it, builds
+                     and checks the image, registry on 127.0.0.1:21100)
   --max-minutes N    stop everything after N minutes (default 45)
   --enforce          exit 1 when a median ratio misses its target (default: report only)
 USAGE
@@ -266,19 +266,19 @@ livez_rate() { wrk_rate livez "http://127.0.0.1:${SEARCH_PORT}/livez"; }
 # built here (registry, base image, cds.sh), as image/container-test.sh does.
 prepare_startup() {
 	local tar="${ROOT}/app/target/jib-image.tar" jsa="${ROOT}/app/target/cds/layer/app/cds/app.jsa"
-	if [[ ${EUID} -ne 0 ]] || ! command -v podman >/dev/null; then
-		${SHORT} && { log "start-up: skipped (needs root and podman)"; STARTUP=false; return 0; }
-		die "the start-up comparison needs root and podman (or pass --no-startup)"
+	if [[ ${EUID} -ne 0 ]]; then
+		${SHORT} && { log "start-up: skipped (needs root)"; STARTUP=false; return 0; }
+		die "the start-up comparison needs root, for podman (or pass --no-startup)"
 	fi
 	export CONTAINERS_CONF="${ROOT}/image/podman/containers.conf"
-	if [[ ! -s "${tar}" || ! -s "${jsa}" ]]; then
+	if [[ ! -s "${tar}" || ! -s "${jsa}" ]] || ! command -v podman >/dev/null; then
 		if ${SHORT}; then
-			log "start-up: skipped in --short mode (no CDS image: run make container-test or image/cds.sh first)"
+			log "start-up: skipped in --short mode (no podman or no CDS image: run make container-test first)"
 			STARTUP=false
 			return 0
 		fi
-		# The container test builds it (TLS registry, base, image/cds.sh), checks that the JVM
-		# accepts the archive, and leaves app/target/jib-image.tar.
+		# The container test installs podman if missing, builds the image (TLS registry, base,
+		# image/cds.sh), checks that the JVM accepts the archive, and leaves app/target/jib-image.tar.
 		log "start-up: building and testing the image with its AppCDS archive (image/container-test.sh)"
 		TEST_REGISTRY_ADDR="${REGISTRY_ADDR_BENCH}" IMAGE_ARCHES=amd64 "${ROOT}/image/container-test.sh" \
 			>"${WORK}/container-test.log" 2>&1 || die "image/container-test.sh failed: see ${WORK}/container-test.log"

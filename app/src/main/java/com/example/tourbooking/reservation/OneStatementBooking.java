@@ -1,6 +1,7 @@
 package com.example.tourbooking.reservation;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,11 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,13 +69,42 @@ class OneStatementBooking {
 
 	private final boolean available;
 
-	OneStatementBooking(JdbcClient jdbc, EntityManagerFactory entityManagerFactory) {
+	OneStatementBooking(JdbcClient jdbc, EntityManagerFactory entityManagerFactory, DataSource dataSource) {
 		this.jdbc = jdbc;
 		Dialect dialect = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
 		if (!(dialect instanceof PostgreSQLDialect) && !(dialect instanceof H2Dialect)) {
 			throw new IllegalStateException("Bookings need PostgreSQL or H2; the database's dialect is " + dialect);
 		}
 		this.available = dialect instanceof PostgreSQLDialect;
+		if (this.available) {
+			requireAutoCommit(dataSource);
+		}
+	}
+
+	/**
+	 * Refuses to start on a pool whose connections are not in auto-commit: the statement
+	 * would never be committed, and HikariCP rolls back what a connection returned to it
+	 * left open ({@code ProxyConnection.close}:
+	 * {@code isCommitStateDirty && !isAutoCommit}), so every booking would answer 201 and
+	 * leave nothing behind. Pools other than HikariCP (Spring Boot's default) cannot be
+	 * asked and are trusted to follow JDBC's default, auto-commit on.
+	 */
+	static void requireAutoCommit(DataSource dataSource) {
+		HikariDataSource pool;
+		try {
+			if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+				return;
+			}
+			pool = dataSource.unwrap(HikariDataSource.class);
+		}
+		catch (SQLException ex) {
+			return;
+		}
+		if (!pool.isAutoCommit()) {
+			throw new IllegalStateException("Bookings on PostgreSQL are single statements sent in auto-commit, but"
+					+ " the connection pool turns auto-commit off (spring.datasource.hikari.auto-commit=false):"
+					+ " every booking would be rolled back. Remove that setting.");
+		}
 	}
 
 	/**
