@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The catalogue's search and the seat counter on PostgreSQL.
+ * The catalogue's search and the seat counter's check constraint on PostgreSQL (seats are
+ * taken there by {@code reservation.OneStatementBooking}, tested with it).
  */
 @RepositoryTest
-@Import(SeatCounter.class)
 class TourRepositoryTests {
-
-	private static final LocalDate TODAY = LocalDate.of(2029, 6, 1);
 
 	private static final Sort BY_TITLE = Sort.by("title").and(Sort.by("id"));
 
@@ -42,9 +39,6 @@ class TourRepositoryTests {
 
 	@Autowired
 	private DepartureRepository departures;
-
-	@Autowired
-	private SeatCounter seats;
 
 	@Autowired
 	private DataSource dataSource;
@@ -117,46 +111,6 @@ class TourRepositoryTests {
 	}
 
 	@Test
-	void takingSeatsNeverGoesBelowZero() {
-		Departure departure = this.departures
-			.saveAndFlush(new Departure(tour("T", "10.00").getId(), LocalDate.of(2030, 1, 1), 3));
-
-		assertThat(this.seats.takeSeats(departure.getId(), 2, TODAY)).isPresent();
-		assertThat(this.seats.takeSeats(departure.getId(), 2, TODAY)).isEmpty();
-		assertThat(this.seats.takeSeats(departure.getId(), 1, TODAY)).isPresent();
-		assertThat(seatsLeft(departure)).isZero();
-		assertThat(this.departures.releaseSeats(departure.getId(), 4)).isZero();
-	}
-
-	@Test
-	void takingSeatsReturnsTheTermsOfTheBooking() {
-		Tour tour = tour("Terms", "12.50");
-		Departure departure = this.departures.saveAndFlush(new Departure(tour.getId(), LocalDate.of(2030, 1, 1), 3));
-
-		assertThat(this.seats.takeSeats(departure.getId(), 2, TODAY)).contains(new TourBookings.BookingTerms(
-				tour.getId(), "Terms", departure.getId(), LocalDate.of(2030, 1, 1), 3, new BigDecimal("12.50")));
-		assertThat(seatsLeft(departure)).isEqualTo(1);
-	}
-
-	@Test
-	void noSeatsAreTakenOnPastDeparturesDeletedToursOrUnknownDepartures() {
-		Tour tour = tour("T", "10.00");
-		Departure past = this.departures.saveAndFlush(new Departure(tour.getId(), TODAY.minusDays(1), 3));
-		Departure today = this.departures.saveAndFlush(new Departure(tour.getId(), TODAY, 3));
-		Tour deleted = tour("Gone", "10.00");
-		Departure ofDeleted = this.departures.saveAndFlush(new Departure(deleted.getId(), TODAY.plusDays(9), 3));
-		deleted.delete(Instant.now());
-		this.tours.flush();
-
-		assertThat(this.seats.takeSeats(past.getId(), 1, TODAY)).isEmpty();
-		assertThat(this.seats.takeSeats(ofDeleted.getId(), 1, TODAY)).isEmpty();
-		assertThat(this.seats.takeSeats(-1, 1, TODAY)).isEmpty();
-		assertThat(this.seats.takeSeats(today.getId(), 1, TODAY)).isPresent();
-		assertThat(seatsLeft(past)).isEqualTo(3);
-		assertThat(seatsLeft(ofDeleted)).isEqualTo(3);
-	}
-
-	@Test
 	void theCheckConstraintRefusesOversellingEvenFromRawSql() {
 		Departure departure = this.departures
 			.saveAndFlush(new Departure(tour("T", "10.00").getId(), LocalDate.of(2030, 1, 1), 3));
@@ -165,14 +119,6 @@ class TourRepositoryTests {
 			.sql("update departures set seats_left = -1 where id = ?")
 			.param(departure.getId())
 			.update());
-	}
-
-	private int seatsLeft(Departure departure) {
-		return JdbcClient.create(this.dataSource)
-			.sql("select seats_left from departures where id = ?")
-			.param(departure.getId())
-			.query(Integer.class)
-			.single();
 	}
 
 	private PageResponse<TourResponse> search(TourSearch search, PageRequest page) {
